@@ -1,0 +1,116 @@
+# The one way in: `make run` and `make test` (see README.md). Everything installs itself.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := backend/.venv
+VPY := $(VENV)/bin/python
+BACKEND_STAMP := $(VENV)/.installed
+FRONTEND_STAMP := frontend/node_modules/.installed
+SPA := frontend/dist/index.html
+SPA_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html \
+	frontend/vite.config.ts frontend/package-lock.json schema.graphql
+
+PORT ?= 8000
+export PORT
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/credit_e2e
+E2E_PORT ?= 8765
+CHROMIUM_PATH ?= /usr/bin/chromium
+
+.PHONY: help run test lint schema bench import install backend-install frontend-install spa \
+	test-backend-postgres test-backend-sqlite test-frontend test-e2e check-services \
+	check-chromium e2e-server sweep
+
+help:
+	@echo "make run     install what is needed, build the SPA, migrate, load demo data, serve"
+	@echo "make test    install what is needed and run every test (PostgreSQL, Redis, Chromium)"
+	@echo "make lint    ruff, eslint, vue-tsc"
+	@echo "make schema  regenerate schema.graphql (and the frontend's types)"
+	@echo "make import FILE=path  bulk import a .jsonl/.csv/.xlsx file"
+	@echo "make bench   benchmarks (bench/)"
+
+# --- installs (re-run only when the lock files change) ---
+$(BACKEND_STAMP): backend/requirements.lock backend/pyproject.toml
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -r backend/requirements.lock
+	$(VPY) -m pip install --quiet --disable-pip-version-check --no-deps -e backend
+	@touch $@
+
+$(FRONTEND_STAMP): frontend/package-lock.json frontend/package.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+backend-install: $(BACKEND_STAMP)
+frontend-install: $(FRONTEND_STAMP)
+install: backend-install frontend-install
+
+$(SPA): $(FRONTEND_STAMP) $(SPA_SOURCES)
+	cd frontend && npm run build
+	@touch $@
+
+spa: $(SPA)
+
+# --- the product ---
+run: install spa
+	cd backend && .venv/bin/python -m credit migrate
+	cd backend && .venv/bin/python -m credit demo
+	cd backend && .venv/bin/python -m credit serve
+
+import: backend-install
+	@test -n "$(FILE)" || (echo "usage: make import FILE=path/to/file.jsonl|.csv|.xlsx"; exit 2)
+	cd backend && .venv/bin/python -m credit migrate >/dev/null
+	cd backend && .venv/bin/python -m credit import "$(abspath $(FILE))"
+
+sweep: backend-install
+	cd backend && .venv/bin/python -m credit sweep
+
+schema: backend-install
+	cd backend && .venv/bin/python -m credit export-schema --output ../schema.graphql
+	@if [ -d frontend/node_modules ]; then cd frontend && npm run codegen; fi
+
+# --- tests ---
+check-services: backend-install
+	cd backend && TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+		.venv/bin/python -m credit.core.checks
+
+check-chromium:
+	@test -x "$(CHROMIUM_PATH)" || { echo "Chromium not found at $(CHROMIUM_PATH)."; \
+		echo "Install Debian's package: apt-get update && apt-get install -y chromium"; \
+		echo "(or set CHROMIUM_PATH to a Chromium/Chrome binary)"; exit 1; }
+
+test: check-services check-chromium test-backend-postgres test-backend-sqlite test-frontend test-e2e
+
+test-backend-postgres: backend-install
+	@echo "== backend tests on PostgreSQL + Redis =="
+	cd backend && TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+		.venv/bin/python -m pytest -q
+
+test-backend-sqlite: backend-install
+	@echo "== backend tests on the embedded default (SQLite, in-memory cache) =="
+	cd backend && TEST_DATABASE_URL=sqlite://$(CURDIR)/backend/data/test.sqlite3 TEST_REDIS_URL= \
+		.venv/bin/python -m pytest -q
+
+test-frontend: $(FRONTEND_STAMP)
+	@echo "== frontend unit tests =="
+	cd frontend && npm test
+
+test-e2e: $(SPA) backend-install
+	@echo "== browser end-to-end tests (headless Chromium) =="
+	cd frontend && CHROMIUM_PATH=$(CHROMIUM_PATH) E2E_PORT=$(E2E_PORT) npx playwright test
+
+# Started by Playwright's webServer: a fresh database with the demo data, the built SPA.
+e2e-server: backend-install
+	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) .venv/bin/python -m credit reset-db --create
+	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) .venv/bin/python -m credit migrate
+	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) SECRET_KEY=e2e-only-not-a-secret .venv/bin/python -m credit demo
+	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) SECRET_KEY=e2e-only-not-a-secret REDIS_URL=$(TEST_REDIS_URL) \
+		PORT=$(E2E_PORT) .venv/bin/python -m credit serve
+
+lint: backend-install $(FRONTEND_STAMP)
+	cd backend && .venv/bin/ruff check credit && .venv/bin/ruff format --check credit
+	cd frontend && npm run lint
+
+bench: backend-install
+	cd backend && .venv/bin/python -m bench

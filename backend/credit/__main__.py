@@ -1,0 +1,125 @@
+"""Command line: python -m credit {migrate,demo,serve,sweep,import,check-services,reset-db}."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from credit.core.settings import get_settings
+
+
+async def _with_db(coro_factory):  # type: ignore[no-untyped-def]
+    from credit.core.cache import start_cache, stop_cache
+    from credit.core.db import close_db, init_db
+
+    settings = get_settings()
+    await init_db(settings)
+    start_cache(settings.redis_url)
+    try:
+        return await coro_factory()
+    finally:
+        await stop_cache()
+        await close_db()
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from credit.core.db import close_db, migrate_db
+
+    async def run() -> None:
+        try:
+            await migrate_db()
+        finally:
+            await close_db()
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from credit.demo.load import load_demo
+
+    loaded = asyncio.run(_with_db(load_demo))
+    print(loaded.describe())
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from credit.grades.services import sweep
+
+    n = asyncio.run(_with_db(sweep))
+    print(f"re-evaluated {n} subject(s)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from credit.records.importer import import_file_cli
+
+    return asyncio.run(_with_db(lambda: import_file_cli(args.file, dry_run=args.dry_run)))
+
+
+def cmd_reset_db(args: argparse.Namespace) -> int:
+    """Tests and the e2e server only: drop every table of the configured database."""
+    from credit.core.dbreset import reset_database
+
+    asyncio.run(reset_database(get_settings().database_url, create=args.create))
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from credit.api.schema import schema_sdl
+
+    text = schema_sdl()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    s = get_settings()
+    print(f"SPA:      http://{s.host}:{s.port}/")
+    print(f"GraphQL:  http://{s.host}:{s.port}/graphql  (GraphiQL in the browser)")
+    uvicorn.run(
+        "credit.app:create_app",
+        factory=True,
+        host=s.host,
+        port=s.port,
+        workers=s.workers,
+        log_level=s.log_level.lower(),
+        proxy_headers=True,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=get_settings().log_level, format="%(levelname)s %(name)s %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m credit")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="apply the committed migrations").set_defaults(fn=cmd_migrate)
+    sub.add_parser("demo", help="load the demo data set into an empty database").set_defaults(
+        fn=cmd_demo
+    )
+    sub.add_parser("serve", help="serve the SPA and the API").set_defaults(fn=cmd_serve)
+    sub.add_parser("sweep", help="re-evaluate every stale evaluation").set_defaults(fn=cmd_sweep)
+    reset = sub.add_parser("reset-db", help="drop all tables (tests/e2e only)")
+    reset.add_argument("--create", action="store_true", help="create the database if missing")
+    reset.set_defaults(fn=cmd_reset_db)
+    exp = sub.add_parser("export-schema", help="write the GraphQL SDL (schema.graphql)")
+    exp.add_argument("--output", default="-")
+    exp.set_defaults(fn=cmd_export_schema)
+    imp = sub.add_parser("import", help="bulk import a JSON Lines / CSV / XLSX file")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
+    imp.set_defaults(fn=cmd_import)
+    args = parser.parse_args(argv)
+    return int(args.fn(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

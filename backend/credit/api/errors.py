@@ -1,0 +1,42 @@
+"""Error codes a client branches on (extensions.code), and the masking of everything else."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from graphql import GraphQLError
+
+
+class ErrorCode(StrEnum):
+    INVALID_USCC = "INVALID_USCC"
+    INVALID_ARGUMENT = "INVALID_ARGUMENT"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
+    NOT_FOUND = "NOT_FOUND"
+    RATE_LIMITED = "RATE_LIMITED"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    CSRF_FAILED = "CSRF_FAILED"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+class CodedError(GraphQLError):
+    """A top-level GraphQL error with a stable `extensions.code`."""
+
+    def __init__(self, message: str, code: ErrorCode, **extra: Any) -> None:
+        super().__init__(message, extensions={"code": code.value, **extra})
+
+
+def has_code(error: GraphQLError) -> bool:
+    """Errors we raised on purpose carry a code; validation errors from graphql-core are
+    about the query text and safe to show. Everything else is masked."""
+    original = error.original_error
+    if original is None:
+        return True
+    if isinstance(original, GraphQLError):
+        return bool((original.extensions or {}).get("code"))
+    return False
+
+
+def should_mask(error: GraphQLError) -> bool:
+    return not has_code(error)

@@ -1,0 +1,97 @@
+"""The ASGI app: GraphQL at /graphql, the built SPA at /, health at /healthz."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from credit.api.context import Context
+from credit.api.schema import schema
+from credit.core.cache import get_cache, start_cache, stop_cache
+from credit.core.db import close_db, init_db
+from credit.core.settings import Settings, get_settings
+
+log = logging.getLogger("credit")
+
+
+class CreditGraphQL(GraphQL[Context, None]):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        assert isinstance(request, Request)
+        return Context(
+            request=request, response=response if isinstance(response, Response) else None
+        )
+
+
+def _spa(static_dir: Path) -> Any:
+    index = static_dir / "index.html"
+    root = static_dir.resolve()
+
+    def existing_file(path: str) -> Path | None:
+        candidate = (root / path).resolve()
+        # Never serve outside the SPA folder (path traversal).
+        return candidate if root in candidate.parents and candidate.is_file() else None
+
+    async def serve(request: Request) -> Response:
+        path = request.path_params.get("path", "")
+        candidate = existing_file(path) if path else None
+        if candidate is not None:
+            headers = (
+                {"Cache-Control": "public, max-age=31536000, immutable"}
+                if path.startswith("assets/")
+                else {}
+            )
+            return FileResponse(candidate, headers=headers)
+        if path.startswith(("assets/", "graphql")):
+            return PlainTextResponse("Not Found", status_code=404)
+        if index.is_file():
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return PlainTextResponse(
+            "前端尚未构建（frontend/dist 不存在）：运行 make run 或 make -C frontend build。",
+            status_code=503,
+        )
+
+    return serve
+
+
+async def healthz(request: Request) -> Response:
+    from tortoise import connections
+
+    await connections.get("default").execute_query("SELECT 1")
+    cache_ok = await get_cache().ping()
+    return JSONResponse({"status": "ok", "cache": "ok" if cache_ok else "down"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await init_db(settings)
+        start_cache(settings.redis_url)
+        try:
+            yield
+        finally:
+            await stop_cache()
+            await close_db()
+
+    graphql_app = CreditGraphQL(schema, graphql_ide="graphiql")
+    spa = _spa(settings.static_dir)
+    routes = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/", spa),
+        Route("/{path:path}", spa),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,94 @@
+"""Settings, read once from the environment. Every variable has a documented default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BACKEND_DIR = Path(__file__).resolve().parents[2]
+REPO_DIR = BACKEND_DIR.parent
+DEFAULT_DATA_DIR = BACKEND_DIR / "data"
+
+# Every environment variable the backend reads, with its default and meaning. The README's
+# settings table and the docker-compose structure test are checked against this mapping.
+ENV_VARS: dict[str, str] = {
+    "DATABASE_URL": (
+        "unset: embedded SQLite file backend/data/credit.sqlite3; postgres://… uses asyncpg"
+    ),
+    "REDIS_URL": "unset: in-process memory cache; redis://host:port/db: shared Redis cache",
+    "PORT": "8000: the HTTP port of `make run` / `python -m credit serve`",
+    "HOST": "127.0.0.1: the interface to listen on (0.0.0.0 in containers)",
+    "WORKERS": "1: uvicorn worker processes",
+    "STATIC_DIR": "frontend/dist: the built SPA served at /",
+    "SECRET_KEY": "unset: a random key kept in backend/data/secret.key (embedded default only)",
+    "PUBLIC_INTROSPECTION": "true: whether anonymous callers may introspect the schema",
+    "COOKIE_SECURE": "false: set true behind HTTPS so the session cookie is Secure",
+    "LOG_LEVEL": "INFO",
+    "TIME_ZONE": "Asia/Shanghai: the zone in which dates, windows and deadlines are counted",
+}
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    redis_url: str | None
+    port: int
+    host: str
+    workers: int
+    static_dir: Path
+    secret_key: str | None
+    public_introspection: bool
+    cookie_secure: bool
+    log_level: str
+    time_zone: str
+    data_dir: Path = field(default=DEFAULT_DATA_DIR)
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = DEFAULT_DATA_DIR
+        database_url = env.get("DATABASE_URL") or f"sqlite://{data_dir / 'credit.sqlite3'}"
+        if database_url.startswith("postgresql://"):
+            # Tortoise names the asyncpg dialect "postgres"; accept the libpq spelling too.
+            database_url = "postgres://" + database_url.removeprefix("postgresql://")
+        return cls(
+            database_url=database_url,
+            redis_url=env.get("REDIS_URL") or None,
+            port=int(env.get("PORT") or 8000),
+            host=env.get("HOST") or "127.0.0.1",
+            workers=int(env.get("WORKERS") or 1),
+            static_dir=Path(env.get("STATIC_DIR") or REPO_DIR / "frontend" / "dist"),
+            secret_key=env.get("SECRET_KEY") or None,
+            public_introspection=_bool(env.get("PUBLIC_INTROSPECTION"), True),
+            cookie_secure=_bool(env.get("COOKIE_SECURE"), False),
+            log_level=env.get("LOG_LEVEL") or "INFO",
+            time_zone=env.get("TIME_ZONE") or "Asia/Shanghai",
+            data_dir=data_dir,
+        )
+
+
+_settings: Settings | None = None
+
+
+def get_settings() -> Settings:
+    global _settings
+    if _settings is None:
+        _settings = Settings.from_env()
+    return _settings
+
+
+def override_settings(settings: Settings | None) -> None:
+    """Tests and the CLI set the settings explicitly; None re-reads the environment."""
+    global _settings
+    _settings = settings

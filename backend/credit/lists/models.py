@@ -1,0 +1,38 @@
+"""List entries (红名单/警示目录/黑名单), materialised from each subject's evaluation.
+
+An entry is an interval [since, until): the engine computes `until` as the day it ends
+with no new input, so a page of the list asked "as of now" is right without a recompute.
+They are rebuilt whenever the subject is re-evaluated; the history of what a list held on
+a past date is answered by evaluating that date.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from credit.policies.facts import ListKind
+
+
+class ListEntry(Model):
+    id = fields.IntField(primary_key=True)
+    subject = fields.ForeignKeyField(
+        "credit.Subject", related_name="list_entries", on_delete=fields.RESTRICT
+    )
+    district = fields.ForeignKeyField(
+        "credit.District", related_name="list_entries", on_delete=fields.RESTRICT
+    )
+    kind = fields.CharEnumField(ListKind, max_length=8)
+    since = fields.DateField()
+    until = fields.DateField(null=True)
+    rule = fields.CharField(max_length=64)
+    article = fields.CharField(max_length=32)
+    decision_no = fields.CharField(max_length=100, null=True)
+    record_ids = fields.JSONField(default=list)
+
+    subject_id: int
+    district_id: int
+
+    class Meta:
+        table = "list_entry"
+        indexes = (("kind", "since"),)

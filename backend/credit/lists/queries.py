@@ -1,0 +1,95 @@
+"""The public red list, watch list and blacklist, as paginated pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from tortoise.expressions import Q
+
+from credit.api.context import Info
+from credit.api.pagination import Connection, connection, page_bounds
+from credit.core import clock
+from credit.grades.models import Evaluation
+from credit.grades.services import sweep
+from credit.lists.models import ListEntry as ListEntryModel
+from credit.policies.facts import ListKind as ListKindEnum
+from credit.policies.facts import SubjectKind
+from credit.subjects.identifiers import mask_person_name, normalise
+from credit.subjects.types import District, ListKind
+
+
+@strawberry.type(description="名单条目（公开）")
+class ListEntry:
+    row: strawberry.Private[ListEntryModel]
+
+    @strawberry.field
+    def list(self) -> ListKind:  # type: ignore[valid-type]
+        return ListKindEnum(self.row.kind)
+
+    @strawberry.field
+    def since(self) -> date:
+        return self.row.since
+
+    @strawberry.field
+    def until(self) -> date | None:
+        return self.row.until
+
+    @strawberry.field
+    def decision_no(self) -> str | None:
+        return self.row.decision_no
+
+    @strawberry.field
+    def article(self) -> str:
+        return self.row.article
+
+    @strawberry.field(description="主体名称（自然人脱敏）")
+    async def subject_name(self, info: Info) -> str:
+        s = await info.context.loaders.subject.load(self.row.subject_id)
+        assert s is not None
+        return mask_person_name(s.name) if s.kind == SubjectKind.NATURAL_PERSON else s.name
+
+    @strawberry.field
+    async def uscc(self, info: Info) -> str | None:
+        s = await info.context.loaders.subject.load(self.row.subject_id)
+        return s.uscc if s else None
+
+    @strawberry.field
+    async def district(self, info: Info) -> District | None:
+        d = await info.context.loaders.district.load(self.row.district_id)
+        return District.from_model(d) if d else None
+
+
+async def ensure_fresh_lists() -> None:
+    """List pages read materialised entries; any evaluation past its next_change_at is
+    recomputed first, so a page is right even if no sweep has run."""
+    if await Evaluation.filter(next_change_at__lte=clock.now()).exists():
+        await sweep()
+
+
+@strawberry.type
+class ListQueries:
+    @strawberry.field(description="红名单 / 警示目录 / 黑名单（公开，分页）")
+    async def list_entries(
+        self,
+        info: Info,
+        list: ListKind,  # type: ignore[valid-type]
+        district: str | None = None,
+        search: str | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[ListEntry]:
+        offset, limit = page_bounds(first, after)
+        await ensure_fresh_lists()
+        today = clock.today()
+        query = ListEntryModel.filter(kind=list, since__lte=today).filter(
+            Q(until__isnull=True) | Q(until__gt=today)
+        )
+        if district:
+            query = query.filter(district__code=district)
+        if search:
+            term = normalise(search)
+            query = query.filter(Q(subject__name__icontains=term) | Q(subject__uscc=term))
+        total = await query.count()
+        rows = await query.order_by("-since", "-id").offset(offset).limit(limit)
+        return connection([ListEntry(row=r) for r in rows], offset, total)

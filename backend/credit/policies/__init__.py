@@ -1,0 +1,95 @@
+"""The pure evaluation engine of the credit policies: no I/O, no clock, no database.
+
+Give it a subject, its records (with their status transitions) and an instant; get back the
+lists, grade, public and counted records, measures, reasons, and the next instant at which
+the answer changes by time alone.
+"""
+
+from .catalogues import (
+    INFO_TYPES,
+    INFO_TYPES_BY_CODE,
+    SANCTION_KINDS,
+    SANCTION_KINDS_BY_CODE,
+    SHENYANG_MEASURES,
+    SHENYANG_MEASURES_BY_CODE,
+    VIOLATION_DOMAINS,
+    VIOLATION_DOMAINS_BY_CODE,
+    WATCH_SITUATIONS,
+    WATCH_SITUATIONS_BY_CODE,
+    WUGANG_MEASURES,
+    WUGANG_MEASURES_BY_CODE,
+    InfoType,
+    Measure,
+    SanctionKind,
+    ViolationDomain,
+    WatchSituation,
+)
+from .engine import POLICIES, evaluate
+from .facts import (
+    TZ,
+    Category,
+    DerivedRecord,
+    Evaluation,
+    GradeLevel,
+    ListEntryFact,
+    ListKind,
+    Reason,
+    RecordFact,
+    RecordStatus,
+    SanctionFact,
+    SubjectFact,
+    SubjectKind,
+    Transition,
+    ViolationFact,
+    published_on,
+    record_status_at,
+)
+from .params import POLICY_DEFAULTS, SHENYANG_CODE, WUGANG_CODE, ShenyangParams, WugangParams
+from .shenyang import evaluate_shenyang
+from .wugang import evaluate_wugang
+
+__all__ = [
+    "INFO_TYPES",
+    "INFO_TYPES_BY_CODE",
+    "POLICIES",
+    "POLICY_DEFAULTS",
+    "SANCTION_KINDS",
+    "SANCTION_KINDS_BY_CODE",
+    "SHENYANG_CODE",
+    "SHENYANG_MEASURES",
+    "SHENYANG_MEASURES_BY_CODE",
+    "TZ",
+    "VIOLATION_DOMAINS",
+    "VIOLATION_DOMAINS_BY_CODE",
+    "WATCH_SITUATIONS",
+    "WATCH_SITUATIONS_BY_CODE",
+    "WUGANG_CODE",
+    "WUGANG_MEASURES",
+    "WUGANG_MEASURES_BY_CODE",
+    "Category",
+    "DerivedRecord",
+    "Evaluation",
+    "GradeLevel",
+    "InfoType",
+    "ListEntryFact",
+    "ListKind",
+    "Measure",
+    "Reason",
+    "RecordFact",
+    "RecordStatus",
+    "SanctionFact",
+    "SanctionKind",
+    "ShenyangParams",
+    "SubjectFact",
+    "SubjectKind",
+    "Transition",
+    "ViolationDomain",
+    "ViolationFact",
+    "WatchSituation",
+    "WugangParams",
+    "evaluate",
+    "evaluate_shenyang",
+    "evaluate_wugang",
+    "published_on",
+    "record_status_at",
+]

@@ -1,0 +1,112 @@
+"""Public subject queries: lookup by USCC (the partners' contract), batch lookup, search."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from tortoise.expressions import Q
+
+from credit.api.context import Info
+from credit.api.errors import CodedError, ErrorCode
+from credit.api.pagination import Connection, connection, page_bounds
+from credit.grades.services import current_evaluation
+from credit.subjects.identifiers import InvalidUSCC, normalise, validate_uscc
+from credit.subjects.models import District as DistrictModel
+from credit.subjects.models import Subject
+from credit.subjects.services import (
+    AsOfInFuture,
+    check_public_as_of,
+    snapshot,
+    snapshot_from_stored,
+)
+from credit.subjects.types import District, PublicSubject
+
+MAX_BATCH = 100
+
+
+def _uscc_or_error(value: str, field: str = "uscc") -> str:
+    try:
+        return validate_uscc(value)
+    except InvalidUSCC as exc:
+        raise CodedError(
+            str(exc), ErrorCode.INVALID_USCC, field=field, fault=exc.fault, input=value
+        ) from exc
+
+
+def _as_of_or_error(as_of: date | None) -> date:
+    try:
+        return check_public_as_of(as_of)
+    except AsOfInFuture as exc:
+        raise CodedError(str(exc), ErrorCode.INVALID_ARGUMENT, field="asOf") from exc
+
+
+@strawberry.type
+class SubjectQueries:
+    @strawberry.field(
+        description="按统一社会信用代码查询主体的公开信用信息。代码先规范化（去空格、全角转半角、"
+        "大写）再校验；格式错误返回 INVALID_USCC，未收录返回 null。asOf 默认今天，不得晚于今天。"
+    )
+    async def subject(self, uscc: str, as_of: date | None = None) -> PublicSubject | None:
+        code = _uscc_or_error(uscc)
+        day = _as_of_or_error(as_of)
+        found = await Subject.get_or_none(uscc=code)
+        if found is None:
+            return None
+        return PublicSubject(snapshot=await snapshot(found, day))
+
+    @strawberry.field(
+        description=f"批量查询（最多 {MAX_BATCH} 个代码，如政府采购核查投标人）；"
+        "结果与输入一一对应，未收录为 null。"
+    )
+    async def subjects(self, info: Info, usccs: list[str]) -> list[PublicSubject | None]:
+        if len(usccs) > MAX_BATCH:
+            raise CodedError(
+                f"一次最多查询 {MAX_BATCH} 个代码（收到 {len(usccs)} 个）",
+                ErrorCode.INVALID_ARGUMENT,
+                field="usccs",
+            )
+        codes = [_uscc_or_error(u, f"usccs[{i}]") for i, u in enumerate(usccs)]
+        found = {s.uscc: s for s in await Subject.filter(uscc__in=codes)}
+        evaluations = await info.context.loaders.evaluation.load_many(
+            [s.id for s in found.values()]
+        )
+        by_subject = {e.subject_id: e for e in evaluations}
+        today = _as_of_or_error(None)
+        out: list[PublicSubject | None] = []
+        for code in codes:
+            s = found.get(code)
+            out.append(
+                None
+                if s is None
+                else PublicSubject(snapshot=snapshot_from_stored(s, by_subject[s.id], today))
+            )
+        return out
+
+    @strawberry.field(description="按名称模糊查询（中文名称部分匹配）")
+    async def subject_search(
+        self, info: Info, name: str, first: int | None = 20, after: str | None = None
+    ) -> Connection[PublicSubject]:
+        offset, limit = page_bounds(first, after)
+        term = normalise(name)
+        if not term:
+            raise CodedError("请输入名称", ErrorCode.INVALID_ARGUMENT, field="name")
+        if len(term) > 100:
+            raise CodedError("名称过长（最多 100 字）", ErrorCode.INVALID_ARGUMENT, field="name")
+        query = Subject.filter(Q(name__icontains=term) | Q(uscc=term))
+        total = await query.count()
+        rows = await query.order_by("name", "id").offset(offset).limit(limit)
+        evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])
+        today = _as_of_or_error(None)
+        items = [
+            PublicSubject(snapshot=snapshot_from_stored(s, e, today))
+            for s, e in zip(rows, evaluations, strict=True)
+        ]
+        return connection(items, offset, total)
+
+    @strawberry.field(description="辖区列表")
+    async def districts(self) -> list[District]:
+        return [District.from_model(d) for d in await DistrictModel.all().order_by("code")]
+
+
+__all__ = ["SubjectQueries", "current_evaluation"]

@@ -1,0 +1,202 @@
+"""Public GraphQL types of a subject: what DOMAIN.md "Disclosure" allows anyone to see."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from credit.api.context import Info
+from credit.api.pagination import Connection, connection, page_bounds
+from credit.policies import display
+from credit.policies.facts import GradeLevel as GradeLevelEnum
+from credit.policies.facts import ListKind as ListKindEnum
+from credit.policies.facts import SubjectKind as SubjectKindEnum
+from credit.subjects.identifiers import mask_person_name
+from credit.subjects.models import District as DistrictModel
+from credit.subjects.services import Snapshot
+
+SubjectKind = strawberry.enum(SubjectKindEnum, description="主体类型")
+ListKind = strawberry.enum(ListKindEnum, description="名单：红名单 / 警示目录 / 黑名单")
+GradeLevel = strawberry.enum(
+    GradeLevelEnum, description="信用等级：A 信用优良 / B 一般失信 / C 严重失信 / 未评级"
+)
+
+
+@strawberry.type(description="辖区（分、县（市）局）")
+class District:
+    code: str
+    name: str
+
+    @classmethod
+    def from_model(cls, d: DistrictModel) -> District:
+        return cls(code=d.code, name=d.name)
+
+
+@strawberry.type(description="评价理由：条款、规则与依据的信用信息")
+class Reason:
+    article: str
+    rule: str
+    summary: str
+
+
+@strawberry.type(description="信用等级及其理由")
+class Grade:
+    level: GradeLevel  # type: ignore[valid-type]
+    reasons: list[Reason]
+
+
+@strawberry.type(description="措施（惩戒/管理/激励）")
+class Measure:
+    code: str
+    name: str
+    article: str
+    kind: str
+
+
+@strawberry.type(description="名单条目")
+class SubjectListEntry:
+    list: ListKind  # type: ignore[valid-type]
+    since: date
+    until: date | None
+    decision_no: str | None
+    article: str
+
+
+@strawberry.type(description="公开的信用信息（已公布且在公示期内）")
+class PublicRecord:
+    id: strawberry.ID
+    category: str
+    type: str
+    type_name: str
+    summary: str
+    decision_no: str | None
+    decision_date: date | None
+    occurred_on: date
+    published_on: date | None
+    issuing_unit: str | None
+    public_until: date | None
+
+
+def _reasons(items: list[dict[str, Any]]) -> list[Reason]:
+    return [Reason(article=r["article"], rule=r["rule"], summary=r["summary"]) for r in items]
+
+
+@strawberry.type(description="主体的公开信用信息（自然人姓名与证件号码脱敏）")
+class PublicSubject:
+    snapshot: strawberry.Private[Snapshot]
+
+    @strawberry.field(description="统一社会信用代码（自然人为空）")
+    def uscc(self) -> str | None:
+        return self.snapshot.subject.uscc
+
+    @strawberry.field(description="名称；自然人姓名脱敏")
+    def name(self) -> str:
+        s = self.snapshot.subject
+        if s.kind == SubjectKindEnum.NATURAL_PERSON:
+            return mask_person_name(s.name)
+        return s.name
+
+    @strawberry.field(description="自然人居民身份证号码（脱敏）")
+    def id_number_masked(self) -> str | None:
+        return self.snapshot.subject.id_number_masked
+
+    @strawberry.field
+    def kind(self) -> SubjectKind:  # type: ignore[valid-type]
+        return SubjectKindEnum(self.snapshot.subject.kind)
+
+    @strawberry.field(description="信息截至日期")
+    def as_of(self) -> date:
+        return self.snapshot.as_of
+
+    @strawberry.field
+    async def district(self, info: Info) -> District | None:
+        d = await info.context.loaders.district.load(self.snapshot.subject.district_id)
+        return District.from_model(d) if d else None
+
+    @strawberry.field(description="信用等级；不评级的政策（如沈阳技防）为 null")
+    def grade(self) -> Grade | None:
+        if self.snapshot.grade is None:
+            return None
+        return Grade(
+            level=self.snapshot.grade,
+            reasons=_reasons(self.snapshot.payload.get("grade_reasons", [])),
+        )
+
+    @strawberry.field(description="有效的名单条目")
+    def lists(self) -> list[SubjectListEntry]:
+        return [
+            SubjectListEntry(
+                list=ListKindEnum(e["list"]),
+                since=date.fromisoformat(e["since"]),
+                until=date.fromisoformat(e["until"]) if e["until"] else None,
+                decision_no=e["decision_no"],
+                article=e["article"],
+            )
+            for e in self.snapshot.list_entries
+        ]
+
+    @strawberry.field(description="全部评价理由（名单、等级、自动生成的警示信息）")
+    def reasons(self) -> list[Reason]:
+        return _reasons(self.snapshot.payload.get("reasons", []))
+
+    @strawberry.field(description="适用的措施")
+    def measures(self) -> list[Measure]:
+        out = []
+        for code in self.snapshot.payload.get("measures", []):
+            m = display.measure(code)
+            out.append(Measure(code=code, name=m.name_zh, article=m.article, kind=m.kind))
+        return out
+
+    @strawberry.field(description="公开的信用信息，按日期倒序")
+    async def records(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[PublicRecord]:
+        offset, limit = page_bounds(first, after)
+        rows = [
+            r
+            for r in await info.context.loaders.record.load_many(self.snapshot.public_record_ids)
+            if r is not None
+        ]
+        items: list[PublicRecord] = [public_record(r) for r in rows]
+        items.extend(
+            derived_public_record(d) for d in self.snapshot.payload.get("derived_records", [])
+        )
+        items.sort(key=lambda r: (r.published_on or r.occurred_on, r.id), reverse=True)
+        return connection(items[offset : offset + limit], offset, len(items))
+
+
+def public_record(r: Any) -> PublicRecord:
+    from credit.core.clock import TZ
+
+    return PublicRecord(
+        id=strawberry.ID(str(r.id)),
+        category=str(r.category.value if isinstance(r.category, Enum) else r.category),
+        type=r.type,
+        type_name=display.info_type_name(r.type),
+        summary=r.summary,
+        decision_no=r.decision_no,
+        decision_date=r.decision_date,
+        occurred_on=r.occurred_on,
+        published_on=r.published_at.astimezone(TZ).date() if r.published_at else None,
+        issuing_unit=r.issuing_unit or None,
+        public_until=None,
+    )
+
+
+def derived_public_record(d: dict[str, Any]) -> PublicRecord:
+    return PublicRecord(
+        id=strawberry.ID(f"derived:{d['key']}"),
+        category=d["category"],
+        type=d["type"],
+        type_name=display.info_type_name(d["type"]),
+        summary=d["summary"],
+        decision_no=None,
+        decision_date=None,
+        occurred_on=date.fromisoformat(d["occurred_on"]),
+        published_on=date.fromisoformat(d["published_on"]),
+        issuing_unit=None,
+        public_until=date.fromisoformat(d["public_until"]),
+    )
