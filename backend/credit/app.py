@@ -12,26 +12,14 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
-from credit.api.context import Context
+from credit.api.http import CreditGraphQL, GraphQLEndpoint
 from credit.api.schema import schema
 from credit.core.cache import get_cache, start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 
 log = logging.getLogger("credit")
-
-
-class CreditGraphQL(GraphQL[Context, None]):
-    async def get_context(
-        self, request: Request | WebSocket, response: Response | WebSocket | None
-    ) -> Context:
-        assert isinstance(request, Request)
-        return Context(
-            request=request, response=response if isinstance(response, Response) else None
-        )
 
 
 def _spa(static_dir: Path) -> Any:
@@ -86,7 +74,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await stop_cache()
             await close_db()
 
-    graphql_app = CreditGraphQL(schema, graphql_ide="graphiql")
+    graphql_app = GraphQLEndpoint(CreditGraphQL(schema, graphql_ide="graphiql"))
     spa = _spa(settings.static_dir)
     routes = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),

@@ -121,3 +121,43 @@ async def gql(
 def at(text: str) -> datetime:
     """An instant in the bureau's zone: at('2026-10-01 09:00')."""
     return datetime.fromisoformat(text).replace(tzinfo=clock.TZ)
+
+
+LOGIN = """
+mutation Login($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    csrfToken me { username permissions } errors { code message field }
+  }
+}
+"""
+
+
+async def sign_in(
+    client: httpx.AsyncClient, username: str, password: str = "Correct-Horse-1"
+) -> str:
+    """Sign `client` in (it keeps the session cookie) and set its CSRF header."""
+    body = await gql(client, LOGIN, {"u": username, "p": password})
+    payload = body["data"]["login"]
+    assert payload["errors"] == [], payload["errors"]
+    client.headers["x-csrf-token"] = payload["csrfToken"]
+    return payload["csrfToken"]
+
+
+@pytest.fixture
+async def make_client(db: str, cache: Cache, settings: Settings) -> AsyncIterator[Any]:
+    """Factory of independent clients (each with its own cookies) on one app instance."""
+    from credit.app import create_app
+
+    app = create_app(settings)
+    clients: list[httpx.AsyncClient] = []
+
+    def factory(**kw: Any) -> httpx.AsyncClient:
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver", **kw
+        )
+        clients.append(client)
+        return client
+
+    yield factory
+    for c in clients:
+        await c.aclose()

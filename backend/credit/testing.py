@@ -49,3 +49,83 @@ def days_ago(today: date, n: int) -> date:
     from datetime import timedelta
 
     return today - timedelta(days=n)
+
+
+async def make_user(
+    username: str,
+    role: str,
+    *,
+    district: District | None = None,
+    subject: Subject | None = None,
+    password: str = "Correct-Horse-1",
+    unit_kind: str | None = None,
+) -> object:
+    """A user in a unit of the Shenyang jurisdiction (district unit for district roles)."""
+    from credit.accounts.models import Role, Unit, UnitKind, User
+    from credit.accounts.passwords import hash_password
+
+    j, d = await make_place()
+    kind = (
+        unit_kind
+        or {
+            "ADMIN": UnitKind.CITY_BUREAU,
+            "CITY_REVIEWER": UnitKind.CITY_BUREAU,
+            "DISTRICT_OFFICER": UnitKind.DISTRICT_BUREAU,
+            "ENTERPRISE": UnitKind.DISTRICT_BUREAU,
+            "ASSOCIATION": UnitKind.ASSOCIATION,
+        }[role]
+    )
+    unit_district = district or d if kind == UnitKind.DISTRICT_BUREAU else None
+    code = f"U-{kind}-{unit_district.id if unit_district else 0}"
+    unit = await Unit.get_or_none(code=code)
+    if unit is None:
+        unit = await Unit.create(
+            code=code,
+            name=code,
+            kind=kind,
+            jurisdiction_id=j.id,
+            district_id=unit_district.id if unit_district else None,
+        )
+    return await User.create(
+        username=username,
+        password_hash=_hash_cache(password, hash_password),
+        display_name=username,
+        role=Role(role),
+        unit_id=unit.id,
+        subject_id=subject.id if subject else None,
+    )
+
+
+_hashes: dict[str, str] = {}
+
+
+def _hash_cache(password: str, fn) -> str:  # type: ignore[no-untyped-def]
+    # argon2 is deliberately slow; tests reuse one hash per password.
+    if password not in _hashes:
+        _hashes[password] = fn(password)
+    return _hashes[password]
+
+
+async def make_partner_token(scopes: list[str] | None = None, rate_limit: int = 600) -> str:
+    from datetime import timedelta
+
+    from credit.accounts.auth import create_api_token
+    from credit.accounts.models import Unit, UnitKind
+    from credit.accounts.permissions import Permission
+    from credit.core import clock
+
+    j, _ = await make_place()
+    unit = await Unit.get_or_none(code="PARTNER")
+    if unit is None:
+        unit = await Unit.create(
+            code="PARTNER", name="政府采购中心", kind=UnitKind.PARTNER, jurisdiction_id=j.id
+        )
+    new = await create_api_token(
+        name="test",
+        unit_id=unit.id,
+        scopes=[Permission(s) for s in scopes or []],
+        expires_at=clock.now() + timedelta(days=30),
+        rate_limit_per_minute=rate_limit,
+        conn=None,
+    )
+    return new.secret

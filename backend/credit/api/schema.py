@@ -12,9 +12,16 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from credit.accounts.mutations import AccountMutations
+from credit.accounts.permissions import Permission
+from credit.accounts.queries import AccountQueries
 from credit.api.extensions import CodedErrors
 from credit.api.limits import CostLimiter
+from credit.audit.queries import AuditQueries
 from credit.lists.queries import ListQueries
+from credit.policies.queries import CatalogueQueries
+from credit.records.mutations import RecordMutations
+from credit.subjects.internal import InternalQueries
 from credit.subjects.queries import SubjectQueries
 
 MAX_DEPTH = 10
@@ -23,12 +30,21 @@ MAX_TOKENS = 3000
 
 
 @strawberry.type
-class Query(SubjectQueries, ListQueries):
+class Query(
+    SubjectQueries, ListQueries, CatalogueQueries, AccountQueries, InternalQueries, AuditQueries
+):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountMutations, RecordMutations):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
+    types=[Permission],
     config=StrawberryConfig(relay_max_results=100),
     extensions=[
         CodedErrors,

@@ -1,0 +1,116 @@
+"""Permissions: one published enum, a fixed grant per role, and the strawberry permission
+class every protected field and mutation declares (shown in the SDL as @requires)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission
+from strawberry.schema_directive import Location
+
+from credit.accounts.models import Role
+
+
+@strawberry.enum(description="权限。每个受保护的字段与变更都以 @requires 声明其所需权限。")
+class Permission(StrEnum):
+    VIEW_INTERNAL = "VIEW_INTERNAL"  # internal data of subjects in the caller's scope
+    VIEW_OWN_SUBJECT = "VIEW_OWN_SUBJECT"  # an enterprise account's own full record
+    MANAGE_SUBJECTS = "MANAGE_SUBJECTS"
+    ENTER_RECORDS = "ENTER_RECORDS"  # create and submit records (district data scope)
+    REVIEW_RECORDS = "REVIEW_RECORDS"  # verify / reject
+    PUBLISH_RECORDS = "PUBLISH_RECORDS"
+    DECIDE_LISTS = "DECIDE_LISTS"  # list decisions, removals, revocations
+    FILE_OBJECTIONS = "FILE_OBJECTIONS"
+    HANDLE_OBJECTIONS = "HANDLE_OBJECTIONS"
+    APPLY_REPAIR = "APPLY_REPAIR"
+    HANDLE_REPAIRS = "HANDLE_REPAIRS"
+    MANAGE_REMINDERS = "MANAGE_REMINDERS"  # reminders and interviews
+    HANDLE_REPORTS = "HANDLE_REPORTS"  # public reports (举报)
+    SUBMIT_ASSOCIATION_RATINGS = "SUBMIT_ASSOCIATION_RATINGS"
+    IMPORT_DECISIONS = "IMPORT_DECISIONS"
+    VIEW_AUDIT = "VIEW_AUDIT"
+    VIEW_UNMASKED_ID = "VIEW_UNMASKED_ID"
+    MANAGE_USERS = "MANAGE_USERS"  # units, users, roles
+    MANAGE_API_TOKENS = "MANAGE_API_TOKENS"
+    MANAGE_POLICIES = "MANAGE_POLICIES"  # policies' parameters and the working-day calendar
+    VIEW_DELIVERIES = "VIEW_DELIVERIES"  # the outbox of notices and publications
+
+
+P = Permission
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(
+        {
+            P.VIEW_INTERNAL,
+            P.VIEW_AUDIT,
+            P.MANAGE_USERS,
+            P.MANAGE_API_TOKENS,
+            P.MANAGE_POLICIES,
+            P.VIEW_DELIVERIES,
+            P.IMPORT_DECISIONS,
+        }
+    ),
+    Role.CITY_REVIEWER: frozenset(
+        {
+            P.VIEW_INTERNAL,
+            P.MANAGE_SUBJECTS,
+            P.REVIEW_RECORDS,
+            P.PUBLISH_RECORDS,
+            P.DECIDE_LISTS,
+            P.FILE_OBJECTIONS,
+            P.HANDLE_OBJECTIONS,
+            P.HANDLE_REPAIRS,
+            P.HANDLE_REPORTS,
+            P.MANAGE_REMINDERS,
+            P.IMPORT_DECISIONS,
+            P.VIEW_AUDIT,
+            P.VIEW_UNMASKED_ID,
+            P.VIEW_DELIVERIES,
+        }
+    ),
+    Role.DISTRICT_OFFICER: frozenset(
+        {P.VIEW_INTERNAL, P.MANAGE_SUBJECTS, P.ENTER_RECORDS, P.MANAGE_REMINDERS}
+    ),
+    Role.ENTERPRISE: frozenset({P.VIEW_OWN_SUBJECT, P.FILE_OBJECTIONS, P.APPLY_REPAIR}),
+    Role.ASSOCIATION: frozenset({P.SUBMIT_ASSOCIATION_RATINGS}),
+}
+
+# What a partner token may be granted (its scopes); read-only by construction.
+PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID})
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION], description="该字段或变更所需的权限"
+)
+class Requires:
+    permission: Permission
+
+
+class HasPermission(BasePermission):
+    """Granted when the caller holds `permission`; otherwise UNAUTHENTICATED for an
+    anonymous caller and PERMISSION_DENIED for a signed-in one."""
+
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+        self._schema_directive = Requires(permission=permission)
+
+    async def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        actor = info.context.actor
+        if not actor.is_authenticated:
+            self.message = "请先登录（UNAUTHENTICATED）"
+            self.error_extensions = {"code": "UNAUTHENTICATED"}
+            return False
+        if self.permission in actor.permissions:
+            return True
+        self.message = f"无权执行此操作：需要权限 {self.permission.value}"
+        self.error_extensions = {"code": "PERMISSION_DENIED", "permission": self.permission.value}
+        return False
+
+
+def requires(permission: Permission) -> list[Any]:
+    """Field extensions declaring `permission` (use: strawberry.field(extensions=requires(P.X)))."""
+    from strawberry.permission import PermissionExtension
+
+    return [PermissionExtension(permissions=[HasPermission(permission)])]

@@ -1,0 +1,179 @@
+"""The /graphql endpoint: who is calling, rate limits, the public result cache, a request
+timeout, and then strawberry."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+
+from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
+from credit.accounts.auth import SESSION_COOKIE, actor_from_session, actor_from_token
+from credit.api import public_cache, ratelimit
+from credit.api.context import Context
+from credit.api.loaders import Loaders
+
+log = logging.getLogger("credit.api")
+REQUEST_TIMEOUT_SECONDS = 15.0
+MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code, **extra}}]},
+        status_code=status,
+    )
+
+
+async def resolve_actor(request: Request) -> Actor | None:
+    """None means a bearer token was presented and is not valid."""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return await actor_from_token(auth[7:].strip())
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        return await actor_from_session(token)
+    return ANONYMOUS
+
+
+class CreditGraphQL(GraphQL[Context, None]):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        assert isinstance(request, Request)
+        actor = request.scope.get("credit.actor", ANONYMOUS)
+        return Context(
+            request=request,
+            response=response if isinstance(response, Response) else None,
+            actor=actor,
+            loaders=Loaders(actor=actor),
+            request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
+        )
+
+    async def process_result(
+        self, request: Request | WebSocket, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        data: GraphQLHTTPResponse = {"data": result.data}
+        if result.errors:
+            data["errors"] = [e.formatted for e in result.errors]
+        if result.extensions:
+            data["extensions"] = result.extensions
+        return data
+
+
+class GraphQLEndpoint:
+    def __init__(self, app: CreditGraphQL) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        scope["credit.request_id"] = request.headers.get("x-request-id", "")[:64] or None
+        actor = await resolve_actor(request)
+        if actor is None:
+            await _error(401, "UNAUTHENTICATED", "API 令牌无效、已过期或已吊销")(
+                scope, receive, send
+            )
+            return
+        scope["credit.actor"] = actor
+        limited = await self._rate_limit(request, actor)
+        if limited is not None:
+            await limited(scope, receive, send)
+            return
+        if request.method != "POST":
+            await self.app(scope, receive, send)
+            return
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            await _error(413, "QUERY_TOO_COMPLEX", "请求体过大")(scope, receive, send)
+            return
+        replay = _replay(body)
+        cache_key = await self._cache_key(body, actor)
+        if cache_key is not None:
+            cached = await public_cache.get(cache_key)
+            if cached is not None:
+                response = Response(cached, media_type="application/json")
+                response.headers["x-cache"] = "hit"
+                await response(scope, receive, send)
+                return
+        capture = _Capture(send) if cache_key is not None else None
+        try:
+            async with asyncio.timeout(REQUEST_TIMEOUT_SECONDS):
+                await self.app(scope, replay, capture.send if capture else send)
+        except TimeoutError:
+            await _error(504, "TIMEOUT", f"请求超过 {REQUEST_TIMEOUT_SECONDS:.0f} 秒，已中止")(
+                scope, receive, send
+            )
+            return
+        if capture is not None and cache_key is not None:
+            await capture.flush()
+            if capture.status == 200 and b'"errors"' not in capture.body:
+                await public_cache.put(cache_key, capture.body.decode())
+
+    async def _rate_limit(self, request: Request, actor: Actor) -> Response | None:
+        if actor.kind == ActorKind.USER:
+            return None
+        if actor.kind == ActorKind.PARTNER:
+            bucket, limit = f"token:{actor.token_id}", actor.rate_limit_per_minute or 600
+        else:
+            client = request.client.host if request.client else "unknown"
+            bucket, limit = f"ip:{client}", ratelimit.PUBLIC_PER_MINUTE
+        allowed, retry = await ratelimit.hit(bucket, limit, 60)
+        if allowed:
+            return None
+        response = _error(429, "RATE_LIMITED", f"请求过于频繁，请{retry}秒后再试", retryAfter=retry)
+        response.headers["retry-after"] = str(retry)
+        return response
+
+    async def _cache_key(self, body: bytes, actor: Actor) -> str | None:
+        if actor.kind == ActorKind.USER:
+            return None
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+            return None
+        if not public_cache.is_cacheable_query(payload["query"], payload.get("operationName")):
+            return None
+        return await public_cache.key_for(body, actor.audience)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+class _Capture:
+    """Forwards the response and keeps a copy of its body for the cache."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.status = 0
+        self.body = b""
+
+    async def send(self, message: dict[str, Any]) -> None:  # type: ignore[override]
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+        elif message["type"] == "http.response.body":
+            self.body += message.get("body", b"")
+        await self._send(message)
+
+    async def flush(self) -> None:
+        return None

@@ -1,0 +1,104 @@
+"""The shape every mutation shares: a declared permission (on the field), CSRF for cookie
+sessions, one transaction, an audit event, typed errors in the payload and nothing written
+when it fails, then the public cache invalidated."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import strawberry
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from credit.accounts.auth import csrf_ok
+from credit.api import public_cache
+from credit.api.context import Info
+from credit.api.errors import CodedError, ErrorCode
+from credit.audit.services import record_event
+
+T = TypeVar("T")
+
+
+@strawberry.enum(description="变更失败的原因")
+class MutationErrorCode(StrEnum):
+    INVALID = "INVALID"  # a field's value is wrong
+    NOT_FOUND = "NOT_FOUND"
+    INVALID_STATE = "INVALID_STATE"  # the object is not in a state that allows this
+    OUT_OF_SCOPE = "OUT_OF_SCOPE"  # outside the caller's data scope
+    CONFLICT = "CONFLICT"
+    DEADLINE_PASSED = "DEADLINE_PASSED"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
+    RATE_LIMITED = "RATE_LIMITED"
+
+
+@strawberry.type(description="预期内的失败：字段、说明与代码")
+class UserError:
+    field: str | None
+    message: str
+    code: MutationErrorCode
+
+
+class MutationFailed(Exception):
+    """Raise inside a mutation body: the transaction rolls back and the payload carries
+    the errors."""
+
+    def __init__(
+        self,
+        message: str,
+        code: MutationErrorCode = MutationErrorCode.INVALID,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.errors = [UserError(field=field, message=message, code=code)]
+
+
+@dataclass
+class Outcome:
+    """What a mutation body returns: the object for the payload and the audit facts."""
+
+    value: Any
+    object_type: str
+    object_id: str | int
+    before: Any = None
+    after: Any = None
+    public_change: bool = True
+
+
+def check_csrf(info: Info) -> None:
+    actor = info.context.actor
+    if not csrf_ok(actor, info.context.csrf_header):
+        raise CodedError("缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）", ErrorCode.CSRF_FAILED)
+
+
+async def run_mutation(
+    info: Info,
+    action: str,
+    body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
+) -> tuple[Any, list[UserError]]:
+    """Run `body` in one transaction with its audit event. Returns (value, errors)."""
+    check_csrf(info)
+    ctx = info.context
+    try:
+        async with in_transaction() as conn:
+            outcome = await body(conn)
+            await record_event(
+                conn,
+                ctx.actor,
+                action,
+                object_type=outcome.object_type,
+                object_id=outcome.object_id,
+                before=outcome.before,
+                after=outcome.after,
+                request_id=ctx.request_id,
+                client_addr=ctx.client_addr,
+            )
+    except MutationFailed as failed:
+        return None, failed.errors
+    if outcome.public_change:
+        await public_cache.invalidate()
+    return outcome.value, []

@@ -1,0 +1,275 @@
+"""Record lifecycle mutations, named noun first: creditRecordCreate, …Submit, …Verify,
+…Reject, …Publish, …Revoke; and listEntryRemove."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import strawberry
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from credit.accounts.permissions import Permission, requires
+from credit.api.context import Info
+from credit.api.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
+from credit.grades.services import reevaluate
+from credit.lists.models import ListEntry
+from credit.policies.facts import ListKind as ListKindEnum
+from credit.policies.facts import RecordStatus
+from credit.records import services
+from credit.records.lifecycle import Action, InvalidTransition
+from credit.records.models import CreditRecord as RecordModel
+from credit.records.types import CreditRecord
+from credit.subjects.models import Subject
+from credit.subjects.scope import writable
+from credit.subjects.types import ListKind
+
+
+@strawberry.input
+class SanctionInput:
+    kind: str
+    amount_yuan: Decimal = Decimal(0)
+
+
+@strawberry.input
+class ViolationInput:
+    type_code: str
+    domain: str
+    sanctions: list[SanctionInput]
+    description: str = ""
+
+
+@strawberry.input(description="新建信用信息（草稿）")
+class CreditRecordCreateInput:
+    subject_id: strawberry.ID
+    type: str
+    occurred_on: date
+    summary: str
+    situation_code: str | None = None
+    inspection_passed: bool | None = None
+    decision_no: str | None = None
+    decision_date: date | None = None
+    issuing_unit: str = ""
+    legal_basis: str = ""
+    violations: list[ViolationInput] = strawberry.field(default_factory=list)
+    public_until_override: date | None = None
+    retention_until_override: date | None = None
+    provider_person: str = ""
+    internal_note: str = ""
+
+
+@strawberry.type
+class CreditRecordPayload:
+    credit_record: CreditRecord | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ListEntryRemovePayload:
+    removed_record_ids: list[strawberry.ID]
+    errors: list[UserError]
+
+
+def _snapshot(r: RecordModel) -> dict[str, object]:
+    return {"status": r.status, "type": r.type, "subject_id": r.subject_id}
+
+
+async def _subject_for_write(info: Info, subject_id: int, conn: BaseDBAsyncClient) -> Subject:
+    subject = await Subject.filter(id=subject_id).using_db(conn).select_for_update().first()
+    if subject is None:
+        raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
+    if not await writable(info.context.actor, subject):
+        raise MutationFailed(
+            "该主体不在您的管辖范围内", MutationErrorCode.OUT_OF_SCOPE, "subjectId"
+        )
+    return subject
+
+
+def _int_id(value: str, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise MutationFailed(f"无效的编号：{value}", MutationErrorCode.INVALID, field) from exc
+
+
+async def _lifecycle(
+    info: Info, record_id: strawberry.ID, action: Action, reason: str = ""
+) -> CreditRecordPayload:
+    async def body(conn: BaseDBAsyncClient) -> Outcome:
+        rid = _int_id(record_id, "id")
+        record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
+        if record is None:
+            raise MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
+        await _subject_for_write(info, record.subject_id, conn)
+        before = _snapshot(record)
+        try:
+            await services.transition(
+                record, action, conn, by_user_id=info.context.actor.user_id, reason=reason
+            )
+        except InvalidTransition as exc:
+            raise MutationFailed(str(exc), MutationErrorCode.INVALID_STATE, "id") from exc
+        return Outcome(record, "credit_record", record.id, before, _snapshot(record))
+
+    value, errors = await run_mutation(info, f"credit_record.{action.value}", body)
+    return CreditRecordPayload(
+        credit_record=CreditRecord(row=value) if value else None, errors=errors
+    )
+
+
+def _reason_required(reason: str) -> None:
+    if not reason.strip():
+        raise MutationFailed("须填写理由", MutationErrorCode.INVALID, "reason")
+
+
+@strawberry.type
+class RecordMutations:
+    @strawberry.mutation(
+        extensions=requires(Permission.ENTER_RECORDS), description="录入信用信息（草稿）"
+    )
+    async def credit_record_create(
+        self, info: Info, input: CreditRecordCreateInput
+    ) -> CreditRecordPayload:
+        async def body(conn: BaseDBAsyncClient) -> Outcome:
+            subject = await _subject_for_write(info, _int_id(input.subject_id, "subjectId"), conn)
+            data = services.RecordInput(
+                type=input.type,
+                occurred_on=input.occurred_on,
+                summary=input.summary,
+                situation_code=input.situation_code,
+                inspection_passed=input.inspection_passed,
+                decision_no=(input.decision_no or "").strip() or None,
+                decision_date=input.decision_date,
+                issuing_unit=input.issuing_unit,
+                legal_basis=input.legal_basis,
+                violations=[
+                    services.ViolationInput(
+                        v.type_code,
+                        v.domain,
+                        v.description,
+                        [services.SanctionInput(s.kind, s.amount_yuan) for s in v.sanctions],
+                    )
+                    for v in input.violations
+                ],
+                public_until_override=input.public_until_override,
+                retention_until_override=input.retention_until_override,
+                provider_unit_id=info.context.actor.unit_id,
+                provider_person=input.provider_person or info.context.actor.display_name,
+                internal_note=input.internal_note,
+            )
+            try:
+                record = await services.create_record(
+                    subject, data, conn, by_user_id=info.context.actor.user_id
+                )
+            except services.RecordInputError as exc:
+                raise MutationFailed(str(exc), MutationErrorCode.INVALID, exc.field) from exc
+            return Outcome(
+                record, "credit_record", record.id, None, _snapshot(record), public_change=False
+            )
+
+        value, errors = await run_mutation(info, "credit_record.create", body)
+        return CreditRecordPayload(
+            credit_record=CreditRecord(row=value) if value else None, errors=errors
+        )
+
+    @strawberry.mutation(extensions=requires(Permission.ENTER_RECORDS), description="提交审核")
+    async def credit_record_submit(self, info: Info, id: strawberry.ID) -> CreditRecordPayload:
+        return await _lifecycle(info, id, Action.SUBMIT)
+
+    @strawberry.mutation(extensions=requires(Permission.REVIEW_RECORDS), description="审核通过")
+    async def credit_record_verify(
+        self, info: Info, id: strawberry.ID, comment: str = ""
+    ) -> CreditRecordPayload:
+        return await _lifecycle(info, id, Action.VERIFY, comment)
+
+    @strawberry.mutation(
+        extensions=requires(Permission.REVIEW_RECORDS), description="退回（须填写理由）"
+    )
+    async def credit_record_reject(
+        self, info: Info, id: strawberry.ID, reason: str
+    ) -> CreditRecordPayload:
+        if not reason.strip():
+            return CreditRecordPayload(
+                credit_record=None,
+                errors=[
+                    UserError(
+                        field="reason", message="退回须填写理由", code=MutationErrorCode.INVALID
+                    )
+                ],
+            )
+        return await _lifecycle(info, id, Action.REJECT, reason)
+
+    @strawberry.mutation(extensions=requires(Permission.PUBLISH_RECORDS), description="公布")
+    async def credit_record_publish(self, info: Info, id: strawberry.ID) -> CreditRecordPayload:
+        return await _lifecycle(info, id, Action.PUBLISH)
+
+    @strawberry.mutation(
+        extensions=requires(Permission.DECIDE_LISTS), description="撤销（如异议成立）"
+    )
+    async def credit_record_revoke(
+        self, info: Info, id: strawberry.ID, reason: str
+    ) -> CreditRecordPayload:
+        if not reason.strip():
+            return CreditRecordPayload(
+                credit_record=None,
+                errors=[
+                    UserError(
+                        field="reason", message="撤销须填写理由", code=MutationErrorCode.INVALID
+                    )
+                ],
+            )
+        return await _lifecycle(info, id, Action.REVOKE, reason)
+
+    @strawberry.mutation(
+        extensions=requires(Permission.DECIDE_LISTS),
+        description="解除名单（第十五条）：名单所依据的信用信息转为已修复，即时停止公示与计数",
+    )
+    async def list_entry_remove(
+        self,
+        info: Info,
+        subject_id: strawberry.ID,
+        list: ListKind,
+        reason: str,  # type: ignore[valid-type]
+    ) -> ListEntryRemovePayload:
+        async def body(conn: BaseDBAsyncClient) -> Outcome:
+            _reason_required(reason)
+            subject = await _subject_for_write(info, _int_id(subject_id, "subjectId"), conn)
+            await reevaluate(subject, conn)
+            entries = await ListEntry.filter(
+                subject_id=subject.id, kind=ListKindEnum(list)
+            ).using_db(conn)
+            if not entries:
+                raise MutationFailed(
+                    "该主体当前不在此名单上", MutationErrorCode.INVALID_STATE, "list"
+                )
+            ids = sorted({rid for e in entries for rid in e.record_ids})
+            records = await RecordModel.filter(id__in=ids, status=RecordStatus.PUBLISHED).using_db(
+                conn
+            )
+            for record in records:
+                await services.transition(
+                    record,
+                    Action.REPAIR,
+                    conn,
+                    by_user_id=info.context.actor.user_id,
+                    reason=reason,
+                    reevaluate_subject=False,
+                )
+            await reevaluate(subject, conn)
+            return Outcome(
+                [r.id for r in records],
+                "subject",
+                subject.id,
+                {"list": list.value},
+                {"repaired_record_ids": [r.id for r in records]},
+            )
+
+        value, errors = await run_mutation(info, "list_entry.remove", body)
+        return ListEntryRemovePayload(
+            removed_record_ids=[strawberry.ID(str(i)) for i in value or []], errors=errors
+        )

@@ -1,0 +1,164 @@
+"""Internal subject views and queries: scoped by subjects_in_scope, never wider."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from tortoise.expressions import Q, Subquery
+
+from credit.accounts.crypto import decrypt
+from credit.accounts.permissions import Permission, requires
+from credit.api.context import Info
+from credit.api.errors import CodedError, ErrorCode
+from credit.api.pagination import Connection, connection, page_bounds
+from credit.policies.facts import GradeLevel as GradeLevelEnum
+from credit.policies.facts import RecordStatus as RecordStatusEnum
+from credit.records.models import CreditRecord as RecordModel
+from credit.records.types import CreditRecord, RecordStatus
+from credit.subjects.identifiers import normalise
+from credit.subjects.models import Subject as SubjectModel
+from credit.subjects.scope import subjects_in_scope
+from credit.subjects.services import snapshot_from_stored
+from credit.subjects.types import District, GradeLevel, PublicSubject, SubjectKind
+
+
+@strawberry.type(description="主体（内部视图）")
+class Subject:
+    row: strawberry.Private[SubjectModel]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.row.id))
+
+    @strawberry.field
+    def uscc(self) -> str | None:
+        return self.row.uscc
+
+    @strawberry.field(description="名称（内部不脱敏）")
+    def name(self) -> str:
+        return self.row.name
+
+    @strawberry.field
+    def kind(self) -> SubjectKind:  # type: ignore[valid-type]
+        from credit.policies.facts import SubjectKind as K
+
+        return K(self.row.kind)
+
+    @strawberry.field
+    def id_number_masked(self) -> str | None:
+        return self.row.id_number_masked
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_UNMASKED_ID), description="居民身份证号码（完整）"
+    )
+    def id_number(self) -> str | None:
+        return decrypt(self.row.id_number_cipher) if self.row.id_number_cipher else None
+
+    @strawberry.field
+    def address(self) -> str:
+        return self.row.address
+
+    @strawberry.field
+    async def district(self, info: Info) -> District | None:
+        d = await info.context.loaders.district.load(self.row.district_id)
+        return District.from_model(d) if d else None
+
+    @strawberry.field(description="当前评价（等级、名单、措施、理由；公开视图的同一数据）")
+    async def evaluation(self, info: Info) -> PublicSubject:
+        from credit.core import clock
+
+        stored = await info.context.loaders.evaluation.load(self.row.id)
+        return PublicSubject(snapshot=snapshot_from_stored(self.row, stored, clock.today()))
+
+    @strawberry.field(description="下次因时间推移而变化的时刻")
+    async def next_change_at(self, info: Info) -> datetime | None:
+        stored = await info.context.loaders.evaluation.load(self.row.id)
+        return stored.next_change_at
+
+    @strawberry.field(description="全部信用信息（各状态）")
+    async def records(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Connection[CreditRecord]:
+        offset, limit = page_bounds(first, after)
+        rows = await info.context.loaders.records_of_subject.load(self.row.id)
+        items = [CreditRecord(row=r) for r in rows]
+        return connection(items[offset : offset + limit], offset, len(items))
+
+
+@strawberry.type
+class InternalQueries:
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="主体（内部）")
+    async def internal_subjects(
+        self,
+        info: Info,
+        search: str | None = None,
+        district: str | None = None,
+        grade: GradeLevel | None = None,  # type: ignore[valid-type]
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Subject]:
+        offset, limit = page_bounds(first, after)
+        query = subjects_in_scope(info.context.actor)
+        if search:
+            term = normalise(search)
+            query = query.filter(Q(name__icontains=term) | Q(uscc=term))
+        if district:
+            query = query.filter(district__code=district)
+        if grade:
+            query = query.filter(evaluation__grade=GradeLevelEnum(grade))
+        total = await query.count()
+        rows = await query.order_by("name", "id").offset(offset).limit(limit)
+        return connection([Subject(row=r) for r in rows], offset, total)
+
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="主体（内部）")
+    async def internal_subject(self, info: Info, id: strawberry.ID) -> Subject | None:
+        try:
+            sid = int(id)
+        except ValueError as exc:
+            raise CodedError("无效的编号", ErrorCode.INVALID_ARGUMENT, field="id") from exc
+        row = await subjects_in_scope(info.context.actor).filter(id=sid).first()
+        return Subject(row=row) if row else None
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_OWN_SUBJECT), description="企业账号：本企业的完整信息"
+    )
+    async def my_subject(self, info: Info) -> Subject | None:
+        row = await subjects_in_scope(info.context.actor).first()
+        return Subject(row=row) if row else None
+
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="信用信息（内部）")
+    async def credit_records(
+        self,
+        info: Info,
+        status: list[RecordStatus] | None = None,  # type: ignore[valid-type]
+        type: str | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[CreditRecord]:
+        offset, limit = page_bounds(first, after)
+        scoped = Subquery(subjects_in_scope(info.context.actor).values("id"))
+        query = RecordModel.filter(subject_id__in=scoped)
+        if status:
+            query = query.filter(status__in=[RecordStatusEnum(s) for s in status])
+        if type:
+            query = query.filter(type=type)
+        total = await query.count()
+        rows = await query.order_by("-updated_at", "-id").offset(offset).limit(limit)
+        return connection([CreditRecord(row=r) for r in rows], offset, total)
+
+    @strawberry.field(
+        extensions=requires(Permission.REVIEW_RECORDS), description="审核队列：待审核与待公布"
+    )
+    async def review_queue(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[CreditRecord]:
+        offset, limit = page_bounds(first, after)
+        scoped = Subquery(subjects_in_scope(info.context.actor).values("id"))
+        query = RecordModel.filter(
+            subject_id__in=scoped,
+            status__in=[RecordStatusEnum.SUBMITTED, RecordStatusEnum.VERIFIED],
+        )
+        total = await query.count()
+        rows = await query.order_by("updated_at", "id").offset(offset).limit(limit)
+        return connection([CreditRecord(row=r) for r in rows], offset, total)
