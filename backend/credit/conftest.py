@@ -92,6 +92,7 @@ async def db(database: str) -> AsyncIterator[str]:
 @pytest.fixture
 async def cache(settings: Settings) -> AsyncIterator[Cache]:
     c = start_cache(settings.redis_url)
+    await c.clear_for_tests()
     yield c
     await stop_cache()
 

@@ -114,3 +114,15 @@ def requires(permission: Permission) -> list[Any]:
     from strawberry.permission import PermissionExtension
 
     return [PermissionExtension(permissions=[HasPermission(permission)])]
+
+
+def declared_permission(field: Any) -> Permission | None:
+    """The permission a strawberry field declares (through `requires`), if any."""
+    from strawberry.permission import PermissionExtension
+
+    for ext in getattr(field, "extensions", None) or ():
+        if isinstance(ext, PermissionExtension):
+            for p in ext.permissions:
+                if isinstance(p, HasPermission):
+                    return p.permission
+    return None

@@ -64,6 +64,10 @@ class Cache:
         except Exception:
             return False
 
+    async def clear_for_tests(self) -> None:
+        """Tests only (uses KEYS on Redis, so never in production): drop our namespace."""
+        await self._backend.clear()
+
     async def close(self) -> None:
         await self._backend.close()
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.policies import display
@@ -102,6 +103,16 @@ class PublicSubject:
     @strawberry.field(description="自然人居民身份证号码（脱敏）")
     def id_number_masked(self) -> str | None:
         return self.snapshot.subject.id_number_masked
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_UNMASKED_ID),
+        description="自然人完整身份证号码：仅限持有 VIEW_UNMASKED_ID 的合作机构与审核员",
+    )
+    def id_number(self) -> str | None:
+        from credit.accounts.crypto import decrypt
+
+        cipher = self.snapshot.subject.id_number_cipher
+        return decrypt(cipher) if cipher else None
 
     @strawberry.field
     def kind(self) -> SubjectKind:  # type: ignore[valid-type]
