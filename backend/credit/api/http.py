@@ -20,6 +20,7 @@ from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
 from credit.accounts.auth import SESSION_COOKIE, actor_from_session, actor_from_token
 from credit.api import public_cache, ratelimit
 from credit.api.context import Context
+from credit.api.extensions import fix_error
 from credit.api.loaders import Loaders
 
 log = logging.getLogger("credit.api")
@@ -64,7 +65,8 @@ class CreditGraphQL(GraphQL[Context, None]):
     ) -> GraphQLHTTPResponse:
         data: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
-            data["errors"] = [e.formatted for e in result.errors]
+            request_id = request.scope.get("credit.request_id") or ""
+            data["errors"] = [fix_error(e, request_id).formatted for e in result.errors]
         if result.extensions:
             data["extensions"] = result.extensions
         return data
@@ -76,7 +78,9 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        scope["credit.request_id"] = request.headers.get("x-request-id", "")[:64] or None
+        scope["credit.request_id"] = (
+            request.headers.get("x-request-id", "")[:64] or Context.new_request_id()
+        )
         actor = await resolve_actor(request)
         if actor is None:
             await _error(401, "UNAUTHENTICATED", "API 令牌无效、已过期或已吊销")(

@@ -15,7 +15,7 @@ from strawberry.schema.config import StrawberryConfig
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
-from credit.api.extensions import CodedErrors
+from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter
 from credit.audit.queries import AuditQueries
 from credit.lists.queries import ListQueries
@@ -47,7 +47,7 @@ schema = strawberry.Schema(
     types=[Permission],
     config=StrawberryConfig(relay_max_results=100),
     extensions=[
-        CodedErrors,
+        PublicIntrospection,
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
