@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -61,6 +62,24 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok", "cache": "ok" if cache_ok else "down"})
 
 
+SWEEP_INTERVAL_SECONDS = 600
+
+
+async def _sweep_forever() -> None:
+    """Re-evaluate what time has made stale, in the background. Correctness never depends
+    on it (reads recompute what is stale); it keeps reads fast after midnight."""
+    from credit.grades.services import sweep
+
+    while True:
+        try:
+            done = await sweep()
+            if done:
+                log.info("sweep re-evaluated %d subject(s)", done)
+        except Exception:  # a failed sweep is retried next time
+            log.exception("sweep failed")
+        await asyncio.sleep(SWEEP_INTERVAL_SECONDS)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
 
@@ -68,9 +87,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         start_cache(settings.redis_url)
+        sweeper = asyncio.create_task(_sweep_forever())
         try:
             yield
         finally:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
             await stop_cache()
             await close_db()
 
