@@ -113,4 +113,4 @@ lint: backend-install $(FRONTEND_STAMP)
 	cd frontend && npm run lint
 
 bench: backend-install
-	cd backend && .venv/bin/python -m bench
+	cd backend && PYTHONPATH=.. .venv/bin/python -m bench

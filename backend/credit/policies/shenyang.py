@@ -95,11 +95,12 @@ def _public_window(s: Snapshot, p: ShenyangParams, ret: date) -> tuple[date, dat
     record = s.record
     assert s.published_on is not None  # only called for PUBLISHED records
     if record.category == Category.GOOD:
-        return record.occurred_on, _end(record, add_years(record.occurred_on,
-                                                          p.good_public_years), ret)
-    if record.category == Category.BASIC:
-        return s.published_on, _end(record, ret, ret)
-    return s.published_on, _end(record, add_years(s.published_on, p.bad_public_years), ret)
+        start, default = record.occurred_on, add_years(record.occurred_on, p.good_public_years)
+    elif record.category == Category.BASIC:  # 第八条: public for as long as it is retained
+        start, default = s.published_on, ret
+    else:
+        start, default = s.published_on, add_years(s.published_on, p.bad_public_years)
+    return start, _end(record, default, ret)
 
 
 def _state(snaps: tuple[Snapshot, ...], day: date, p: ShenyangParams) -> State:

@@ -1,4 +1,4 @@
-"""Calendar arithmetic, the as-of view of records, input checks and the next-change search.
+"""Calendar arithmetic, the as-of view of records and the input checks.
 
 Conventions shared by every policy:
 - Time zone Asia/Shanghai; the local date of an instant is ``at.astimezone(TZ).date()``.
@@ -11,7 +11,7 @@ Conventions shared by every policy:
 - Retention ends on ``(decision_date or occurred_on) + retention_years`` unless the record
   carries ``retention_until_override``; from that date the record is archived.
 - An evaluation as of ``at`` sees only transitions at or before ``at``; ``next_change_at``
-  is computed for that knowledge alone (later input is new input).
+  is computed for that knowledge alone (a later transition is new input), see ``core``.
 """
 
 from __future__ import annotations

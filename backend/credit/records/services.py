@@ -236,9 +236,11 @@ async def transition(
 
 
 def _at_local(day: date, hour: int) -> datetime:
+    """A moment on a historical day; never in the future (a record 'published today' is
+    published now, not at noon)."""
     from datetime import time
 
-    return datetime.combine(day, time(hour), tzinfo=clock.TZ)
+    return min(datetime.combine(day, time(hour), tzinfo=clock.TZ), clock.now())
 
 
 async def create_published(

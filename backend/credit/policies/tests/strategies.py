@@ -68,7 +68,8 @@ def record_facts(draw: st.DrawFn, record_id: int, types: list[str] = TYPES) -> R
     def later(after: datetime, max_days: int) -> datetime:
         return after + timedelta(seconds=draw(st.integers(1, max_days * 86_400)))
 
-    path = draw(st.sampled_from(["import", "review", "review", "draft", "verified", "rejected"]))
+    path = draw(st.sampled_from(
+        ["import", "import", "review", "review", "review", "draft", "verified", "rejected"]))
     transitions = [Transition(S.PUBLISHED if path == "import" else S.DRAFT, created)]
     if path in ("review", "verified", "rejected"):
         transitions.append(Transition(S.SUBMITTED, later(transitions[-1].at, 5)))

@@ -81,8 +81,9 @@ def test_shenyang_art11_blacklist_starts_on_publication_of_fifth_case(day: str, 
     ({}, True),
 ])
 def test_shenyang_art11_revoked_or_repaired_watch_entry_does_not_count(status, black) -> None:
-    cases = watch_cases(4) + [record(5, "watch_list_case", "2021-05-01", decided="2021-05-01",
-                                     published="2021-05-05", **status)]
+    fifth = record(5, "watch_list_case", "2021-05-01", decided="2021-05-01",
+                   published="2021-05-05", **status)
+    cases = [*watch_cases(4), fifth]
     assert (ListKind.BLACK in kinds(ev(cases, "2021-12-01"))) is black
 
 
@@ -106,8 +107,9 @@ def test_shenyang_art11_blacklist_next_change_is_the_drop_below_threshold() -> N
 
 def test_shenyang_art11_blacklist_since_spans_a_replacement_case() -> None:
     # the first case leaves retention on the very day a sixth case is published: still 5
-    cases = watch_cases(5) + [record(6, "watch_list_case", "2025-12-20", decided="2025-12-20",
-                                     published="2026-01-01")]
+    sixth = record(6, "watch_list_case", "2025-12-20", decided="2025-12-20",
+                   published="2026-01-01")
+    cases = [*watch_cases(5), sixth]
     e = ev(cases, "2026-01-15")
     (entry,) = e.list_entries[:1]
     assert (entry.list, entry.since, entry.until) == (ListKind.BLACK, d("2021-05-05"),

@@ -117,7 +117,8 @@ def test_wugang_3_one_decision_with_several_violations_counts_each(violations_in
     one = tuple(warning_v(f"v_{i}") for i in range(violations_in_one))
     e = ev(decisions(one), "2024-06-01")
     assert e.grade == grade
-    assert e.grade_reasons[0].summary.startswith(f"近12个月内责令（限期）改正、警告{violations_in_one}次")
+    expected = f"近12个月内责令（限期）改正、警告{violations_in_one}次"
+    assert e.grade_reasons[0].summary.startswith(expected)
 
 
 def test_wugang_3_decision_with_two_violations_plus_one_more_is_c() -> None:

@@ -89,11 +89,11 @@ query($u: String!, $q: String!) {
     uscc name kind idNumberMasked asOf district { code name }
     grade { level reasons { article rule summary } } reasons { article rule summary }
     lists { list since until decisionNo article } measures { code name article kind }
-    records(first: 100) { totalCount edges { node { id category type typeName summary decisionNo
+    records(first: 20) { totalCount edges { node { id category type typeName summary decisionNo
       decisionDate occurredOn publishedOn issuingUnit publicUntil } } }
   }
-  subjectSearch(name: $q, first: 100) { edges { node { name idNumberMasked
-    records(first: 100) { edges { node { summary } } } } } }
+  subjectSearch(name: $q, first: 10) { edges { node { name idNumberMasked
+    records(first: 20) { edges { node { summary } } } } } }
   red: listEntries(list: RED, first: 100) { edges { node { subjectName uscc decisionNo } } }
   watch: listEntries(list: WATCH, first: 100) { edges { node { subjectName uscc decisionNo } } }
   black: listEntries(list: BLACK, first: 100) { edges { node { subjectName uscc decisionNo } } }
@@ -217,4 +217,5 @@ async def test_internal_queries_are_closed_to_the_public(make_client) -> None:  
     for query in INTERNAL_READS.values():
         body = await gql(client, query, {"id": "1"})
         assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
-        assert body["data"] is None
+        assert not any((body["data"] or {}).values())
+
