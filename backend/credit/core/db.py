@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "credit.lists.models",
     "credit.grades.models",
     "credit.audit.models",
+    "credit.workflows.models",
 ]
 
 
