@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
@@ -19,6 +20,7 @@ from credit.api.schema import schema
 from credit.core.cache import get_cache, start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
+from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
 
@@ -88,12 +90,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await init_db(settings)
         start_cache(settings.redis_url)
         sweeper = asyncio.create_task(_sweep_forever())
-        try:
-            yield
-        finally:
-            sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+        stop = asyncio.Event()
+        async with httpx.AsyncClient() as client:
+            # The outbox worker: delivers notices and publications written by committed
+            # transactions; every worker may run one (events are claimed with a lease).
+            deliverer = asyncio.create_task(run_worker(settings.outbox_targets, client, stop))
+            try:
+                yield
+            finally:
+                stop.set()
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
+                await deliverer
             await stop_cache()
             await close_db()
 

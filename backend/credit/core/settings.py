@@ -26,6 +26,11 @@ ENV_VARS: dict[str, str] = {
     "COOKIE_SECURE": "false: set true behind HTTPS so the session cookie is Secure",
     "LOG_LEVEL": "INFO",
     "TIME_ZONE": "Asia/Shanghai: the zone in which dates, windows and deadlines are counted",
+    "OUTBOX_TARGETS": (
+        "unset: none (events wait, listed as unconfigured); name=url,name=url: where notices "
+        "and publications are delivered (credit_shenyang, shenyang_police_web, "
+        "municipal_platform)"
+    ),
 }
 
 
@@ -48,6 +53,7 @@ class Settings:
     cookie_secure: bool
     log_level: str
     time_zone: str
+    outbox_targets: dict[str, str] = field(default_factory=dict)
     data_dir: Path = field(default=DEFAULT_DATA_DIR)
 
     @property
@@ -74,8 +80,20 @@ class Settings:
             cookie_secure=_bool(env.get("COOKIE_SECURE"), False),
             log_level=env.get("LOG_LEVEL") or "INFO",
             time_zone=env.get("TIME_ZONE") or "Asia/Shanghai",
+            outbox_targets=parse_targets(env.get("OUTBOX_TARGETS") or ""),
             data_dir=data_dir,
         )
+
+
+def parse_targets(text: str) -> dict[str, str]:
+    """'name=url,name=url' → {name: url}; a malformed item is an error naming it."""
+    targets: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sep, url = item.partition("=")
+        if not sep or not name.strip() or not url.strip().startswith(("http://", "https://")):
+            raise ValueError(f"OUTBOX_TARGETS: expected name=http(s)://url, got {item!r}")
+        targets[name.strip()] = url.strip()
+    return targets
 
 
 _settings: Settings | None = None

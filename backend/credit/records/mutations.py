@@ -18,6 +18,7 @@ from credit.api.mutations import (
     UserError,
     run_mutation,
 )
+from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
 from credit.policies.facts import ListKind as ListKindEnum
@@ -29,6 +30,8 @@ from credit.records.types import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
 from credit.subjects.types import ListKind
+from credit.workflows.common import list_entries_now
+from credit.workflows.notices import on_list_change
 
 
 @strawberry.input
@@ -106,19 +109,44 @@ async def _lifecycle(
         record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
         if record is None:
             raise MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
-        await _subject_for_write(info, record.subject_id, conn)
+        subject = await _subject_for_write(info, record.subject_id, conn)
         before = _snapshot(record)
+        entries_before = await list_entries_now(conn, subject)
         try:
             await services.transition(
                 record, action, conn, by_user_id=info.context.actor.user_id, reason=reason
             )
         except InvalidTransition as exc:
             raise MutationFailed(str(exc), MutationErrorCode.INVALID_STATE, "id") from exc
+        await _announce(info, conn, subject, entries_before, f"record:{record.id}:{action.value}")
         return Outcome(record, "credit_record", record.id, before, _snapshot(record))
 
     value, errors = await run_mutation(info, f"credit_record.{action.value}", body)
     return CreditRecordPayload(
         credit_record=CreditRecord(row=value) if value else None, errors=errors
+    )
+
+
+async def _announce(
+    info: Info,
+    conn: BaseDBAsyncClient,
+    subject: Subject,
+    entries_before: list[dict[str, object]],
+    change_id: str,
+    removal_reason: str | None = None,
+) -> None:
+    """Notices and publication events (SY 第十二条) for list entries the change added or
+    removed, written in the same transaction (the outbox delivers them after commit)."""
+    stored = await Evaluation.get(subject_id=subject.id).using_db(conn)
+    extra = {"removal_reason": removal_reason} if removal_reason else {}
+    await on_list_change(
+        conn,
+        info.context.actor,
+        subject,
+        entries_before,
+        stored.payload["list_entries"],
+        change_id=change_id,
+        **extra,
     )
 
 
@@ -240,6 +268,7 @@ class RecordMutations:
             _reason_required(reason)
             subject = await _subject_for_write(info, _int_id(subject_id, "subjectId"), conn)
             await reevaluate(subject, conn)
+            entries_before = await list_entries_now(conn, subject)
             entries = await ListEntry.filter(
                 subject_id=subject.id, kind=ListKindEnum(list)
             ).using_db(conn)
@@ -261,6 +290,8 @@ class RecordMutations:
                     reevaluate_subject=False,
                 )
             await reevaluate(subject, conn)
+            change = f"list_entry_remove:{subject.id}:{list.value}:{'-'.join(map(str, ids))}"
+            await _announce(info, conn, subject, entries_before, change, reason)
             return Outcome(
                 [r.id for r in records],
                 "subject",

@@ -121,3 +121,28 @@ async def test_mutation_without_csrf_header_is_refused(make_client) -> None:  # 
     body = await gql(officer, CREATE, {"input": watch_input(subject.id)})
     assert body["errors"][0]["extensions"]["code"] == "CSRF_FAILED"
     assert await CreditRecord.all().count() == 0
+
+
+async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:  # type: ignore[no-untyped-def]
+    # given a verified watch-list record
+    from credit.workflows.models import Notice, OutboxEvent
+
+    _, district = await make_place()
+    subject = await make_subject()
+    await make_user("officer", "DISTRICT_OFFICER", district=district)
+    await make_user("reviewer", "CITY_REVIEWER")
+    officer, reviewer = make_client(), make_client()
+    await sign_in(officer, "officer")
+    await sign_in(reviewer, "reviewer")
+    created = await gql(officer, CREATE, {"input": watch_input(subject.id)})
+    record_id = created["data"]["creditRecordCreate"]["creditRecord"]["id"]
+    await gql(officer, STEP, {"id": record_id})
+    await gql(reviewer, VERIFY, {"id": record_id})
+    assert not await Notice.exists() and not await OutboxEvent.exists()
+    # when it is published
+    await gql(reviewer, PUBLISH, {"id": record_id})
+    # then the enterprise gets a listing notice and the public sites get events (第十二条)
+    notice = await Notice.get(subject_id=subject.id)
+    assert notice.kind == "LISTING" and subject.name in notice.body
+    targets = sorted(await OutboxEvent.all().values_list("target", flat=True))
+    assert targets == ["credit_shenyang", "municipal_platform", "shenyang_police_web"]
