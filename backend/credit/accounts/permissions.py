@@ -77,8 +77,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ASSOCIATION: frozenset({P.SUBMIT_ASSOCIATION_RATINGS}),
 }
 
-# What a partner token may be granted (its scopes); read-only by construction.
-PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID})
+# What a partner token may be granted (its scopes): reads, and the push of decisions.
+# IMPORT_DECISIONS lets an upstream agency push its decisions (decisionsImport).
+PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID, P.IMPORT_DECISIONS})
 
 
 @strawberry.schema_directive(

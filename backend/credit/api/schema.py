@@ -18,8 +18,10 @@ from credit.accounts.queries import AccountQueries
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter
 from credit.audit.queries import AuditQueries
+from credit.creditreport.queries import CreditReportQueries
 from credit.lists.queries import ListQueries
 from credit.policies.queries import CatalogueQueries
+from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import InternalQueries
 from credit.subjects.queries import SubjectQueries
@@ -31,13 +33,19 @@ MAX_TOKENS = 3000
 
 @strawberry.type
 class Query(
-    SubjectQueries, ListQueries, CatalogueQueries, AccountQueries, InternalQueries, AuditQueries
+    SubjectQueries,
+    ListQueries,
+    CatalogueQueries,
+    AccountQueries,
+    InternalQueries,
+    AuditQueries,
+    CreditReportQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, RecordMutations):
+class Mutation(AccountMutations, RecordMutations, ImportMutations):
     pass
 
 
