@@ -47,7 +47,7 @@ frontend-install: $(FRONTEND_STAMP)
 install: backend-install frontend-install
 
 $(SPA): $(FRONTEND_STAMP) $(SPA_SOURCES)
-	cd frontend && npm run build
+	cd frontend && npm run codegen && npm run build
 	@touch $@
 
 spa: $(SPA)

@@ -1,0 +1,19 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+const api = { '/graphql': { target: 'http://127.0.0.1:8000', changeOrigin: false } }
+
+export default defineConfig({
+  plugins: [vue()],
+  // vue-i18n feature flags: Composition API only, no devtools in production.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { proxy: api },
+  preview: { proxy: api },
+  build: { outDir: 'dist' },
+})
