@@ -219,6 +219,7 @@ async def _accounts(conn, units, subjects) -> list[tuple[str, str, str]]:  # typ
         ("reviewer", Role.CITY_REVIEWER, units["sy_city"], None, "市局审核员（沈阳）"),
         ("officer.heping", Role.DISTRICT_OFFICER, units["sy_210102"], None, "和平区分局民警"),
         ("officer.tiexi", Role.DISTRICT_OFFICER, units["sy_210106"], None, "铁西区分局民警"),
+        ("officer.hunnan", Role.DISTRICT_OFFICER, units["sy_210112"], None, "浑南区分局民警"),
         (
             "enterprise",
             Role.ENTERPRISE,
