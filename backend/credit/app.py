@@ -20,6 +20,7 @@ from credit.api.schema import schema
 from credit.core.cache import get_cache, start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
+from credit.creditreport.routes import routes as report_routes
 from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", healthz),
+        *report_routes,
         Route("/", spa),
         Route("/{path:path}", spa),
     ]

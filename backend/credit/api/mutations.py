@@ -34,6 +34,9 @@ class MutationErrorCode(StrEnum):
     ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
     ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
     RATE_LIMITED = "RATE_LIMITED"
+    TOO_EARLY = "TOO_EARLY"  # credit repair before the minimum publication period
+    BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
+    NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")

@@ -19,12 +19,15 @@ from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter
 from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
+from credit.grades.dashboard import DashboardQueries
 from credit.lists.queries import ListQueries
 from credit.policies.queries import CatalogueQueries
+from credit.records.association import AssociationMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
-from credit.subjects.internal import InternalQueries
+from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
+from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -40,12 +43,17 @@ class Query(
     InternalQueries,
     AuditQueries,
     CreditReportQueries,
+    DashboardQueries,
+    DecisionQueries,
+    WorkflowQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutations, RecordMutations, ImportMutations):
+class Mutation(
+    AccountMutations, RecordMutations, ImportMutations, AssociationMutations, WorkflowMutations
+):
     pass
 
 

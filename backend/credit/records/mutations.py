@@ -102,9 +102,16 @@ def _int_id(value: str, field: str) -> int:
 
 
 async def _lifecycle(
-    info: Info, record_id: strawberry.ID, action: Action, reason: str = ""
+    info: Info,
+    record_id: strawberry.ID,
+    action: Action,
+    reason: str = "",
+    *,
+    reason_required: bool = False,
 ) -> CreditRecordPayload:
     async def body(conn: BaseDBAsyncClient) -> Outcome:
+        if reason_required:
+            _reason_required(reason)
         rid = _int_id(record_id, "id")
         record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
         if record is None:
@@ -221,16 +228,7 @@ class RecordMutations:
     async def credit_record_reject(
         self, info: Info, id: strawberry.ID, reason: str
     ) -> CreditRecordPayload:
-        if not reason.strip():
-            return CreditRecordPayload(
-                credit_record=None,
-                errors=[
-                    UserError(
-                        field="reason", message="退回须填写理由", code=MutationErrorCode.INVALID
-                    )
-                ],
-            )
-        return await _lifecycle(info, id, Action.REJECT, reason)
+        return await _lifecycle(info, id, Action.REJECT, reason, reason_required=True)
 
     @strawberry.mutation(extensions=requires(Permission.PUBLISH_RECORDS), description="公布")
     async def credit_record_publish(self, info: Info, id: strawberry.ID) -> CreditRecordPayload:
@@ -242,16 +240,7 @@ class RecordMutations:
     async def credit_record_revoke(
         self, info: Info, id: strawberry.ID, reason: str
     ) -> CreditRecordPayload:
-        if not reason.strip():
-            return CreditRecordPayload(
-                credit_record=None,
-                errors=[
-                    UserError(
-                        field="reason", message="撤销须填写理由", code=MutationErrorCode.INVALID
-                    )
-                ],
-            )
-        return await _lifecycle(info, id, Action.REVOKE, reason)
+        return await _lifecycle(info, id, Action.REVOKE, reason, reason_required=True)
 
     @strawberry.mutation(
         extensions=requires(Permission.DECIDE_LISTS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 import strawberry
 from tortoise.expressions import Q, Subquery
@@ -15,7 +16,7 @@ from credit.api.pagination import Connection, connection, page_bounds
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.records.models import CreditRecord as RecordModel
-from credit.records.types import CreditRecord, RecordStatus
+from credit.records.types import CreditRecord, Decision, RecordStatus
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import subjects_in_scope
@@ -86,6 +87,22 @@ class Subject:
         return connection(items[offset : offset + limit], offset, len(items))
 
 
+@strawberry.enum(description="主体排序")
+class SubjectOrder(StrEnum):
+    NAME = "name"
+    NAME_DESC = "-name"
+    CREATED_DESC = "-created_at"
+    UPDATED_DESC = "-updated_at"
+
+
+@strawberry.enum(description="信用信息排序")
+class RecordOrder(StrEnum):
+    UPDATED_DESC = "-updated_at"
+    OCCURRED_DESC = "-occurred_on"
+    OCCURRED = "occurred_on"
+    DECISION_DATE_DESC = "-decision_date"
+
+
 @strawberry.type
 class InternalQueries:
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="主体（内部）")
@@ -95,6 +112,7 @@ class InternalQueries:
         search: str | None = None,
         district: str | None = None,
         grade: GradeLevel | None = None,  # type: ignore[valid-type]
+        order_by: SubjectOrder = SubjectOrder.NAME,
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[Subject]:
@@ -108,7 +126,7 @@ class InternalQueries:
         if grade:
             query = query.filter(evaluation__grade=GradeLevelEnum(grade))
         total = await query.count()
-        rows = await query.order_by("name", "id").offset(offset).limit(limit)
+        rows = await query.order_by(order_by.value, "id").offset(offset).limit(limit)
         return connection([Subject(row=r) for r in rows], offset, total)
 
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="主体（内部）")
@@ -133,6 +151,8 @@ class InternalQueries:
         info: Info,
         status: list[RecordStatus] | None = None,  # type: ignore[valid-type]
         type: str | None = None,
+        subject_id: strawberry.ID | None = None,
+        order_by: RecordOrder = RecordOrder.UPDATED_DESC,
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[CreditRecord]:
@@ -143,8 +163,10 @@ class InternalQueries:
             query = query.filter(status__in=[RecordStatusEnum(s) for s in status])
         if type:
             query = query.filter(type=type)
+        if subject_id:
+            query = query.filter(subject_id=int(subject_id))
         total = await query.count()
-        rows = await query.order_by("-updated_at", "-id").offset(offset).limit(limit)
+        rows = await query.order_by(order_by.value, "-id").offset(offset).limit(limit)
         return connection([CreditRecord(row=r) for r in rows], offset, total)
 
     @strawberry.field(
@@ -162,3 +184,29 @@ class InternalQueries:
         total = await query.count()
         rows = await query.order_by("updated_at", "id").offset(offset).limit(limit)
         return connection([CreditRecord(row=r) for r in rows], offset, total)
+
+
+@strawberry.type
+class DecisionQueries:
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="决定（内部）")
+    async def decisions(
+        self,
+        info: Info,
+        subject_id: strawberry.ID | None = None,
+        document_no: str | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Decision]:
+        from credit.records.models import Decision as DecisionModel
+
+        offset, limit = page_bounds(first, after)
+        query = DecisionModel.filter(
+            subject_id__in=Subquery(subjects_in_scope(info.context.actor).values("id"))
+        )
+        if subject_id:
+            query = query.filter(subject_id=int(subject_id))
+        if document_no:
+            query = query.filter(document_no__icontains=document_no.strip())
+        total = await query.count()
+        rows = await query.order_by("-decided_on", "-id").offset(offset).limit(limit)
+        return connection([Decision(row=r) for r in rows], offset, total)
