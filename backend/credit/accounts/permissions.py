@@ -59,8 +59,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.REVIEW_RECORDS,
             P.PUBLISH_RECORDS,
             P.DECIDE_LISTS,
-            P.FILE_OBJECTIONS,
+            P.FILE_OBJECTIONS,  # paper applications entered for the applicant
             P.HANDLE_OBJECTIONS,
+            P.APPLY_REPAIR,  # paper applications entered for the applicant
             P.HANDLE_REPAIRS,
             P.HANDLE_REPORTS,
             P.MANAGE_REMINDERS,

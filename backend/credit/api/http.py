@@ -25,7 +25,8 @@ from credit.api.loaders import Loaders
 
 log = logging.getLogger("credit.api")
 REQUEST_TIMEOUT_SECONDS = 15.0
-MAX_BODY_BYTES = 2 * 1024 * 1024
+# Evidence files travel base64-encoded inside mutations (up to 20 MB of files per request).
+MAX_BODY_BYTES = 28 * 1024 * 1024
 
 
 def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:

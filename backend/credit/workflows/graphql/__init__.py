@@ -1,0 +1,9 @@
+"""The GraphQL layer of the workflows: types, queries and mutations over the services in
+credit.workflows. Resolvers stay thin: every rule lives in the services; this layer
+declares permissions, enforces the data scope, runs each mutation in one audited
+transaction and maps `WorkflowError` to typed payload errors."""
+
+from credit.workflows.graphql.mutations import WorkflowMutations
+from credit.workflows.graphql.queries import WorkflowQueries
+
+__all__ = ["WorkflowMutations", "WorkflowQueries"]
