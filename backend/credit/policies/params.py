@@ -51,8 +51,10 @@ def _coerce(value: Any, default: Any) -> Any:
     """Turn JSON-shaped values into the field's type (lists → tuples, str/int → Decimal)."""
     if isinstance(default, tuple) and isinstance(value, list):
         return tuple(value)
-    if isinstance(default, Decimal) and isinstance(value, int | str) and not isinstance(
-        value, bool
+    if (
+        isinstance(default, Decimal)
+        and isinstance(value, int | str)
+        and not isinstance(value, bool)
     ):
         try:
             return Decimal(value)

@@ -125,12 +125,19 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: ShenyangParams) -> State:
         measures = _WATCH_MEASURES
     if measures:
         why = "列入黑名单" if black else "列入警示目录"
-        reasons.append(Reason("第十三条", "measures", f"{why}，采取第十三条惩戒措施",
-                              tuple(sorted({i for e in black + watch for i in e.record_ids}))))
+        reasons.append(
+            Reason(
+                "第十三条",
+                "measures",
+                f"{why}，采取第十三条惩戒措施",
+                tuple(sorted({i for e in black + watch for i in e.record_ids})),
+            )
+        )
     reasons.extend(archived_reason("第七条", p.retention_years, archived))
 
-    entries = sorted(black + watch + red,
-                     key=lambda e: (_LIST_ORDER[e.list], e.since, e.record_ids))
+    entries = sorted(
+        black + watch + red, key=lambda e: (_LIST_ORDER[e.list], e.since, e.record_ids)
+    )
     return State(
         grade=None,
         grade_reasons=(),
@@ -145,7 +152,10 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: ShenyangParams) -> State:
 
 
 def _watch_entries(
-    counted: Sequence[Snapshot], day: date, p: ShenyangParams, ret: dict[int, date],
+    counted: Sequence[Snapshot],
+    day: date,
+    p: ShenyangParams,
+    ret: dict[int, date],
     reasons: list[Reason],
 ) -> list[ListEntryFact]:
     out = []
@@ -157,38 +167,78 @@ def _watch_entries(
         if not since <= day < until:
             continue
         situation = WATCH_SITUATIONS_BY_CODE[s.record.situation_code or ""]
-        out.append(ListEntryFact(ListKind.WATCH, since, until, "watch_list_case",
-                                 situation.article, (s.id,), s.record.decision_no))
-        reasons.append(Reason(situation.article, "watch_list_case",
-                              f"存在“{situation.name_zh}”情形，纳入“警示目录”管理", (s.id,)))
+        out.append(
+            ListEntryFact(
+                ListKind.WATCH,
+                since,
+                until,
+                "watch_list_case",
+                situation.article,
+                (s.id,),
+                s.record.decision_no,
+            )
+        )
+        reasons.append(
+            Reason(
+                situation.article,
+                "watch_list_case",
+                f"存在“{situation.name_zh}”情形，纳入“警示目录”管理",
+                (s.id,),
+            )
+        )
     return out
 
 
 def _black_entries(
-    live: Sequence[Snapshot], counted: Sequence[Snapshot], day: date, p: ShenyangParams,
-    ret: dict[int, date], reasons: list[Reason],
+    live: Sequence[Snapshot],
+    counted: Sequence[Snapshot],
+    day: date,
+    p: ShenyangParams,
+    ret: dict[int, date],
+    reasons: list[Reason],
 ) -> list[ListEntryFact]:
     out = []
-    cases = [(s.published_on, ret[s.id], s.id) for s in live
-             if s.record.type == "watch_list_case" and s.published_on is not None]
+    cases = [
+        (s.published_on, ret[s.id], s.id)
+        for s in live
+        if s.record.type == "watch_list_case" and s.published_on is not None
+    ]
     period = _period_at_or_above(cases, day, p.blacklist_threshold)
     if period is not None:
         since, until = period
         ids = tuple(sorted(i for start, end, i in cases if start <= day < end))
-        out.append(ListEntryFact(ListKind.BLACK, since, until, "watch_list_threshold",
-                                 "第十一条", ids, None))
-        reasons.append(Reason("第十一条", "watch_list_threshold",
-                              f"累计{len(ids)}次被列入“警示目录”（达到{p.blacklist_threshold}次），"
-                              "植入“黑名单”", ids))
+        out.append(
+            ListEntryFact(
+                ListKind.BLACK, since, until, "watch_list_threshold", "第十一条", ids, None
+            )
+        )
+        reasons.append(
+            Reason(
+                "第十一条",
+                "watch_list_threshold",
+                f"累计{len(ids)}次被列入“警示目录”（达到{p.blacklist_threshold}次），植入“黑名单”",
+                ids,
+            )
+        )
     for s in counted:
         if s.record.type != "blacklist" or s.published_on is None:
             continue
         until = _end(s.record, add_years(s.published_on, p.bad_public_years), ret[s.id])
         if s.published_on <= day < until:
-            out.append(ListEntryFact(ListKind.BLACK, s.published_on, until, "blacklist_record",
-                                     "第六条（四）2", (s.id,), s.record.decision_no))
-            reasons.append(Reason("第六条（四）2", "blacklist_record",
-                                  "被列入“黑名单”（记录）", (s.id,)))
+            out.append(
+                ListEntryFact(
+                    ListKind.BLACK,
+                    s.published_on,
+                    until,
+                    "blacklist_record",
+                    "第六条（四）2",
+                    (s.id,),
+                    s.record.decision_no,
+                )
+            )
+            reasons.append(
+                Reason("第六条（四）2", "blacklist_record", "被列入“黑名单”（记录）", (s.id,))
+            )
     return out
 
 
@@ -215,25 +265,40 @@ def _period_at_or_above(
 
 
 def _red_entries(
-    counted: Sequence[Snapshot], day: date, p: ShenyangParams, ret: dict[int, date],
-    reasons: list[Reason], *, listed: bool,
+    counted: Sequence[Snapshot],
+    day: date,
+    p: ShenyangParams,
+    ret: dict[int, date],
+    reasons: list[Reason],
+    *,
+    listed: bool,
 ) -> list[ListEntryFact]:
     out = []
     for s in counted:
         record = s.record
-        if not (record.type == "red_list"
-                or (record.type == "inspection" and record.inspection_passed)):
+        if not (
+            record.type == "red_list" or (record.type == "inspection" and record.inspection_passed)
+        ):
             continue
         since = record.occurred_on
         until = _end(record, add_years(since, p.good_public_years), ret[s.id])
         if since <= day < until:
             rule = "inspection_passed" if record.type == "inspection" else "red_list_record"
-            out.append(ListEntryFact(ListKind.RED, since, until, rule, "第十条", (s.id,),
-                                     record.decision_no))
+            out.append(
+                ListEntryFact(
+                    ListKind.RED, since, until, rule, "第十条", (s.id,), record.decision_no
+                )
+            )
     if out and listed and p.suppress_red_while_listed:
         ids = tuple(i for e in out for i in e.record_ids)
-        reasons.append(Reason("第十条", "red_list_suppressed",
-                              "处于“警示目录”或“黑名单”期间，不在“红名单”中公示", ids))
+        reasons.append(
+            Reason(
+                "第十条",
+                "red_list_suppressed",
+                "处于“警示目录”或“黑名单”期间，不在“红名单”中公示",
+                ids,
+            )
+        )
         return []
     for e in out:
         text = "公安机关依法检查结果合格" if e.rule == "inspection_passed" else "被列入“红名单”"
@@ -242,7 +307,10 @@ def _red_entries(
 
 
 def _repeat_penalties(
-    live: Sequence[Snapshot], day: date, p: ShenyangParams, ret: dict[int, date],
+    live: Sequence[Snapshot],
+    day: date,
+    p: ShenyangParams,
+    ret: dict[int, date],
     reasons: list[Reason],
 ) -> tuple[DerivedRecord, ...]:
     by_type: dict[str, list[Snapshot]] = {}
@@ -256,8 +324,11 @@ def _repeat_penalties(
         for k, trigger in enumerate(group):
             published = trigger.published_on
             assert published is not None
-            members = [s for s in group[: k + 1]
-                       if s.published_on is not None and s.published_on <= published < ret[s.id]]
+            members = [
+                s
+                for s in group[: k + 1]
+                if s.published_on is not None and s.published_on <= published < ret[s.id]
+            ]
             if trigger not in members or len(members) < p.repeat_penalty_threshold:
                 continue
             until = min(add_years(published, p.bad_public_years), ret[trigger.id])
@@ -265,18 +336,21 @@ def _repeat_penalties(
                 continue
             ids = id_tuple(members)
             summary = f"因同一类违法行为（{type_code}）受到{len(members)}次行政处罚"
-            out.append(DerivedRecord(
-                key=f"repeat_penalty:{type_code}:{trigger.id}",
-                category=Category.WARNING,
-                type="repeat_penalty",
-                occurred_on=trigger.record.decision_date or trigger.record.occurred_on,
-                published_on=published,
-                public_until=until,
-                record_ids=ids,
-                summary=summary,
-            ))
-            reasons.append(Reason("第六条（四）1", "repeat_penalty", f"{summary}，自动记入警示信息",
-                                  ids))
+            out.append(
+                DerivedRecord(
+                    key=f"repeat_penalty:{type_code}:{trigger.id}",
+                    category=Category.WARNING,
+                    type="repeat_penalty",
+                    occurred_on=trigger.record.decision_date or trigger.record.occurred_on,
+                    published_on=published,
+                    public_until=until,
+                    record_ids=ids,
+                    summary=summary,
+                )
+            )
+            reasons.append(
+                Reason("第六条（四）1", "repeat_penalty", f"{summary}，自动记入警示信息", ids)
+            )
     return tuple(out)
 
 
@@ -286,11 +360,15 @@ def _candidates(snaps: tuple[Snapshot, ...], p: ShenyangParams) -> list[date]:
         if s.status not in ARCHIVABLE:
             continue  # never counts, never public, never archived: no boundary of its own
         record = s.record
-        days += [_retention(s, p), record.occurred_on,
-                 add_years(record.occurred_on, p.good_public_years)]
+        days += [
+            _retention(s, p),
+            record.occurred_on,
+            add_years(record.occurred_on, p.good_public_years),
+        ]
         days += [d for d in (record.public_until_override, s.published_on) if d is not None]
         if s.published_on is not None:
-            days += [add_years(s.published_on, n)
-                     for n in (p.bad_public_years, p.watch_entry_public_years)]
+            days += [
+                add_years(s.published_on, n)
+                for n in (p.bad_public_years, p.watch_entry_public_years)
+            ]
     return days
-

@@ -162,4 +162,3 @@ def yuan(amount: Decimal) -> str:
 
 def id_tuple(snaps: Iterable[Snapshot]) -> tuple[int, ...]:
     return tuple(sorted(s.id for s in snaps))
-

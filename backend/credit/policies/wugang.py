@@ -94,8 +94,10 @@ class _Tally:
         if s.record.type == "licence_commitment_violation":
             self.licence_commitment.append(s.id)
         for violation in s.record.violations:
-            bucket = self.penalty if heaviest_kind(violation) in p.penalty_kinds else (
-                self.correction_or_warning
+            bucket = (
+                self.penalty
+                if heaviest_kind(violation) in p.penalty_kinds
+                else (self.correction_or_warning)
             )
             bucket.append(s.id)
             self.money += sum(
@@ -120,8 +122,14 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: WugangParams) -> State:
     reasons = list(grade_reasons) + entry_reasons
     measures = _MEASURES.get(grade, ())
     if measures:
-        reasons.append(Reason(f"四（{_ORDINAL[grade]}）", "measures",
-                              f"信用等级{grade.value}级，实施第四部分相应措施", ()))
+        reasons.append(
+            Reason(
+                f"四（{_ORDINAL[grade]}）",
+                "measures",
+                f"信用等级{grade.value}级，实施第四部分相应措施",
+                (),
+            )
+        )
     reasons.extend(archived_reason("一", p.retention_years, archived))
     return State(
         grade=grade,
@@ -172,37 +180,60 @@ def _grade(
     severe: list[Reason] = []
     for name, ids, label in buckets:
         if len(ids) > p.b_max_count:
-            severe.append(Reason("三（三）", f"c_{name}",
-                                 f"{describe(name, ids, label)}，超过{p.b_max_count}次", _ids(ids)))
+            severe.append(
+                Reason(
+                    "三（三）",
+                    f"c_{name}",
+                    f"{describe(name, ids, label)}，超过{p.b_max_count}次",
+                    _ids(ids),
+                )
+            )
     if tally.money > p.fine_total_max_yuan:
-        severe.append(Reason("三（三）", "c_fine_total",
-                             f"{window}罚没款合计{yuan(tally.money)}元，"
-                             f"超过{yuan(p.fine_total_max_yuan)}元", _ids(tally.penalty)))
+        severe.append(
+            Reason(
+                "三（三）",
+                "c_fine_total",
+                f"{window}罚没款合计{yuan(tally.money)}元，超过{yuan(p.fine_total_max_yuan)}元",
+                _ids(tally.penalty),
+            )
+        )
     for s in counted:
         if s.record.type in p.c_record_types:
-            severe.append(Reason("三（三）", "c_record", f"{window}符合“黑名单”条件（记录）",
-                                 (s.id,)))
+            severe.append(
+                Reason("三（三）", "c_record", f"{window}符合“黑名单”条件（记录）", (s.id,))
+            )
     if severe:
         return GradeLevel.C, tuple(severe)
 
     general = tuple(
         Reason("三（二）", f"b_{name}", describe(name, ids, label), _ids(ids))
-        for name, ids, label in buckets if ids
+        for name, ids, label in buckets
+        if ids
     )
     if general:
         return GradeLevel.B, general
 
-    good = [s for s in counted if s.record.type in p.a_record_types
-            and (s.record.type != "inspection" or s.record.inspection_passed)]
+    good = [
+        s
+        for s in counted
+        if s.record.type in p.a_record_types
+        and (s.record.type != "inspection" or s.record.inspection_passed)
+    ]
     if good and not bad:
-        return GradeLevel.A, (Reason("三（一）", "a_red_list_conditions",
-                                     f"{window}符合“红名单”条件，且无不良信息",
-                                     _ids(s.id for s in good)),)
+        return GradeLevel.A, (
+            Reason(
+                "三（一）",
+                "a_red_list_conditions",
+                f"{window}符合“红名单”条件，且无不良信息",
+                _ids(s.id for s in good),
+            ),
+        )
     if bad:
         summary = f"{window}有不良信息，但无可认定等级的失信行为，未评级"
         return GradeLevel.UNGRADED, (Reason("三", "ungraded", summary, _ids(s.id for s in bad)),)
-    return GradeLevel.UNGRADED, (Reason("三", "ungraded",
-                                        f"{window}无不良信息，且不符合“红名单”条件，未评级", ()),)
+    return GradeLevel.UNGRADED, (
+        Reason("三", "ungraded", f"{window}无不良信息，且不符合“红名单”条件，未评级", ()),
+    )
 
 
 def _entries(
@@ -220,9 +251,17 @@ def _entries(
             kind, article, text = ListKind.RED, "三（一）", "被列入“红名单”"
         else:
             continue
-        entries.append(ListEntryFact(kind, _window_start(record), _window_end(s, p, ret),
-                                     f"{record.type}_record", article, (s.id,),
-                                     record.decision_no))
+        entries.append(
+            ListEntryFact(
+                kind,
+                _window_start(record),
+                _window_end(s, p, ret),
+                f"{record.type}_record",
+                article,
+                (s.id,),
+                record.decision_no,
+            )
+        )
         reasons.append(Reason(article, f"{record.type}_record", text, (s.id,)))
     return tuple(entries), reasons
 
@@ -233,8 +272,11 @@ def _candidates(snaps: tuple[Snapshot, ...], p: WugangParams) -> list[date]:
         if s.status not in ARCHIVABLE:
             continue
         start = _window_start(s.record)
-        days += [retention_end(s.record, p.retention_years, p.retention_from), start,
-                 add_months(start, p.window_months)]
+        days += [
+            retention_end(s.record, p.retention_years, p.retention_from),
+            start,
+            add_months(start, p.window_months),
+        ]
         if s.published_on is not None:
             days.append(add_years(s.published_on, p.public_years))
         if s.record.public_until_override is not None:

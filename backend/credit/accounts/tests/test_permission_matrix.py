@@ -36,8 +36,7 @@ def _placeholder(type_: Any) -> Any:
         return {
             name: _placeholder(f.type)
             for name, f in type_.fields.items()
-            if (isinstance(f.type, GraphQLNonNull)
-            and f.default_value is not None)
+            if (isinstance(f.type, GraphQLNonNull) and f.default_value is not None)
             or isinstance(f.type, GraphQLNonNull)
         }
     assert isinstance(type_, GraphQLScalarType)

@@ -42,8 +42,9 @@ def sanction(kind: str, amount: int | str = 0) -> SanctionFact:
     return SanctionFact(kind, Decimal(amount))
 
 
-def violation(type_code: str, *sanctions: SanctionFact, domain: str = "public_order"
-              ) -> ViolationFact:
+def violation(
+    type_code: str, *sanctions: SanctionFact, domain: str = "public_order"
+) -> ViolationFact:
     return ViolationFact(type_code, domain, tuple(sanctions))
 
 
@@ -80,16 +81,20 @@ def record(
     if published is not None:
         pub = at(published, 10)
         if reviewed:
-            transitions += [Transition(RecordStatus.DRAFT, pub - timedelta(days=3)),
-                            Transition(RecordStatus.SUBMITTED, pub - timedelta(days=2)),
-                            Transition(RecordStatus.VERIFIED, pub - timedelta(days=1))]
+            transitions += [
+                Transition(RecordStatus.DRAFT, pub - timedelta(days=3)),
+                Transition(RecordStatus.SUBMITTED, pub - timedelta(days=2)),
+                Transition(RecordStatus.VERIFIED, pub - timedelta(days=1)),
+            ]
         transitions.append(Transition(RecordStatus.PUBLISHED, pub))
     else:
         start = at(occurred, 9)
         transitions.append(Transition(RecordStatus.DRAFT, start))
         if verified_only is not None:
-            transitions += [Transition(RecordStatus.SUBMITTED, at(verified_only, 8)),
-                            Transition(RecordStatus.VERIFIED, at(verified_only, 9))]
+            transitions += [
+                Transition(RecordStatus.SUBMITTED, at(verified_only, 8)),
+                Transition(RecordStatus.VERIFIED, at(verified_only, 9)),
+            ]
         if rejected is not None:
             transitions.append(Transition(RecordStatus.REJECTED, at(rejected, 9)))
     for status, when in ((RecordStatus.REVOKED, revoked), (RecordStatus.REPAIRED, repaired)):

@@ -24,12 +24,25 @@ HORIZON_DAYS = 700  # records occur within ~2 years: windows and counts overlap
 S = RecordStatus
 
 # weighted towards the types the rules read
-TYPES = (["watch_list_case"] * 5 + ["administrative_decision"] * 4
-         + ["licence_commitment_violation"] * 2 + ["inspection"] * 2
-         + ["red_list", "blacklist", "interview_or_warning", "hint_other", "honour", "filing",
-            "warning_other", "external_evaluation"])
-BAD_TYPES = sorted({t for t in TYPES if INFO_TYPES_BY_CODE[t].category in
-                    (Category.HINT, Category.WARNING)})
+TYPES = (
+    ["watch_list_case"] * 5
+    + ["administrative_decision"] * 4
+    + ["licence_commitment_violation"] * 2
+    + ["inspection"] * 2
+    + [
+        "red_list",
+        "blacklist",
+        "interview_or_warning",
+        "hint_other",
+        "honour",
+        "filing",
+        "warning_other",
+        "external_evaluation",
+    ]
+)
+BAD_TYPES = sorted(
+    {t for t in TYPES if INFO_TYPES_BY_CODE[t].category in (Category.HINT, Category.WARNING)}
+)
 
 sanctions = st.builds(
     SanctionFact,
@@ -60,16 +73,21 @@ instants = st.builds(
 def record_facts(draw: st.DrawFn, record_id: int, types: list[str] = TYPES) -> RecordFact:
     type_ = draw(st.sampled_from(types))
     occurred = BASE + timedelta(days=draw(st.integers(0, HORIZON_DAYS)))
-    decided = draw(st.one_of(st.none(), st.integers(0, 40).map(
-        lambda n: occurred + timedelta(days=n))))
-    created = local(occurred + timedelta(days=draw(st.integers(0, 30))),
-                    draw(st.integers(0, 86_399)))
+    decided = draw(
+        st.one_of(st.none(), st.integers(0, 40).map(lambda n: occurred + timedelta(days=n)))
+    )
+    created = local(
+        occurred + timedelta(days=draw(st.integers(0, 30))), draw(st.integers(0, 86_399))
+    )
 
     def later(after: datetime, max_days: int) -> datetime:
         return after + timedelta(seconds=draw(st.integers(1, max_days * 86_400)))
 
-    path = draw(st.sampled_from(
-        ["import", "import", "review", "review", "review", "draft", "verified", "rejected"]))
+    path = draw(
+        st.sampled_from(
+            ["import", "import", "review", "review", "review", "draft", "verified", "rejected"]
+        )
+    )
     transitions = [Transition(S.PUBLISHED if path == "import" else S.DRAFT, created)]
     if path in ("review", "verified", "rejected"):
         transitions.append(Transition(S.SUBMITTED, later(transitions[-1].at, 5)))
@@ -84,8 +102,9 @@ def record_facts(draw: st.DrawFn, record_id: int, types: list[str] = TYPES) -> R
 
     category = INFO_TYPES_BY_CODE[type_].category
     bad = category in (Category.HINT, Category.WARNING)
-    overrides = st.one_of(st.none(), st.none(), st.integers(30, 2500).map(
-        lambda n: occurred + timedelta(days=n)))
+    overrides = st.one_of(
+        st.none(), st.none(), st.integers(30, 2500).map(lambda n: occurred + timedelta(days=n))
+    )
     return RecordFact(
         id=record_id,
         category=category,
@@ -95,7 +114,8 @@ def record_facts(draw: st.DrawFn, record_id: int, types: list[str] = TYPES) -> R
         decision_no=None,
         transitions=tuple(transitions),
         situation_code=draw(st.sampled_from(["s01", "s06", "s26"]))
-        if type_ == "watch_list_case" else None,
+        if type_ == "watch_list_case"
+        else None,
         inspection_passed=draw(st.booleans()) if type_ == "inspection" else None,
         violations=tuple(draw(st.lists(violations, max_size=2))) if bad else (),
         public_until_override=draw(overrides),

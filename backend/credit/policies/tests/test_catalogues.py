@@ -22,8 +22,14 @@ from credit.policies import (
     Category,
 )
 
-ALL = [WATCH_SITUATIONS, INFO_TYPES, SHENYANG_MEASURES, WUGANG_MEASURES, SANCTION_KINDS,
-       VIOLATION_DOMAINS]
+ALL = [
+    WATCH_SITUATIONS,
+    INFO_TYPES,
+    SHENYANG_MEASURES,
+    WUGANG_MEASURES,
+    SANCTION_KINDS,
+    VIOLATION_DOMAINS,
+]
 
 
 @pytest.mark.parametrize("catalogue", ALL)
@@ -36,11 +42,17 @@ def test_catalogue_codes_are_unique_lower_snake_with_both_names(catalogue) -> No
         assert not re.match(r"[（(]?[一二三四五六七八九十]+[）)、]|\d+[、.]", entry.name_zh)
 
 
-@pytest.mark.parametrize(("table", "catalogue"), [
-    (WATCH_SITUATIONS_BY_CODE, WATCH_SITUATIONS), (INFO_TYPES_BY_CODE, INFO_TYPES),
-    (SHENYANG_MEASURES_BY_CODE, SHENYANG_MEASURES), (WUGANG_MEASURES_BY_CODE, WUGANG_MEASURES),
-    (SANCTION_KINDS_BY_CODE, SANCTION_KINDS), (VIOLATION_DOMAINS_BY_CODE, VIOLATION_DOMAINS),
-])
+@pytest.mark.parametrize(
+    ("table", "catalogue"),
+    [
+        (WATCH_SITUATIONS_BY_CODE, WATCH_SITUATIONS),
+        (INFO_TYPES_BY_CODE, INFO_TYPES),
+        (SHENYANG_MEASURES_BY_CODE, SHENYANG_MEASURES),
+        (WUGANG_MEASURES_BY_CODE, WUGANG_MEASURES),
+        (SANCTION_KINDS_BY_CODE, SANCTION_KINDS),
+        (VIOLATION_DOMAINS_BY_CODE, VIOLATION_DOMAINS),
+    ],
+)
 def test_catalogue_lookup_by_code(table, catalogue) -> None:
     assert list(table) == [e.code for e in catalogue]
     assert all(table[e.code] is e for e in catalogue)
@@ -66,9 +78,11 @@ def test_shenyang_art13_has_nine_measures() -> None:
 
 def test_wugang_4_measures_split_by_grade() -> None:
     by_grade = {g: [m.code for m in WUGANG_MEASURES if m.grade == g] for g in "ABC"}
-    assert by_grade == {"A": [f"wg_a{i}" for i in range(1, 6)],
-                        "B": [f"wg_b{i}" for i in range(1, 4)],
-                        "C": [f"wg_c{i}" for i in range(1, 8)]}
+    assert by_grade == {
+        "A": [f"wg_a{i}" for i in range(1, 6)],
+        "B": [f"wg_b{i}" for i in range(1, 4)],
+        "C": [f"wg_c{i}" for i in range(1, 8)],
+    }
     assert WUGANG_MEASURES_BY_CODE["wg_c5"].name_zh == "严格限制申请特种行业经营"
     assert WUGANG_MEASURES_BY_CODE["wg_a2"].article == "四（一）"
 
@@ -76,8 +90,13 @@ def test_wugang_4_measures_split_by_grade() -> None:
 REQUIRED_TYPES = {
     Category.BASIC: {"filing", "inspection", "basic_other", "external_evaluation"},
     Category.GOOD: {"red_list", "association_rating", "honour", "honest_operation", "good_other"},
-    Category.HINT: {"interview_or_warning", "watch_list_case", "hint_other",
-                    "administrative_decision", "licence_commitment_violation"},
+    Category.HINT: {
+        "interview_or_warning",
+        "watch_list_case",
+        "hint_other",
+        "administrative_decision",
+        "licence_commitment_violation",
+    },
     Category.WARNING: {"repeat_penalty", "blacklist", "warning_other"},
 }
 
@@ -91,15 +110,32 @@ def test_shenyang_art6_info_types_and_categories(category, codes) -> None:
 
 def test_sanction_kinds_ordered_lightest_to_heaviest_with_buckets() -> None:
     assert [k.code for k in sorted(SANCTION_KINDS, key=lambda k: k.severity)] == [
-        "order_to_correct", "warning", "fine", "confiscation", "suspension",
-        "licence_revocation", "detention"]
+        "order_to_correct",
+        "warning",
+        "fine",
+        "confiscation",
+        "suspension",
+        "licence_revocation",
+        "detention",
+    ]
     assert {k.code for k in SANCTION_KINDS if k.bucket == "penalty"} == {
-        "fine", "confiscation", "suspension", "licence_revocation", "detention"}
+        "fine",
+        "confiscation",
+        "suspension",
+        "licence_revocation",
+        "detention",
+    }
     assert {k.code for k in SANCTION_KINDS if k.monetary} == {"fine", "confiscation"}
 
 
 def test_violation_domains() -> None:
     assert [(v.code, v.name_zh) for v in VIOLATION_DOMAINS] == [
-        ("public_order", "治安"), ("narcotics", "禁毒"), ("traffic", "交通"),
-        ("cyber_security", "网络安全"), ("tech_prevention", "技防"), ("entry_exit", "出入境"),
-        ("fire", "消防"), ("other", "其他")]
+        ("public_order", "治安"),
+        ("narcotics", "禁毒"),
+        ("traffic", "交通"),
+        ("cyber_security", "网络安全"),
+        ("tech_prevention", "技防"),
+        ("entry_exit", "出入境"),
+        ("fire", "消防"),
+        ("other", "其他"),
+    ]

@@ -11,8 +11,9 @@ from credit.policies.tests.builders import at, d, record
 
 
 def test_record_status_at_follows_transitions_as_of() -> None:
-    r = record(1, "hint_other", "2024-01-01", published="2024-01-10", reviewed=True,
-               revoked="2024-02-01")
+    r = record(
+        1, "hint_other", "2024-01-01", published="2024-01-10", reviewed=True, revoked="2024-02-01"
+    )
     assert record_status_at(r, at("2024-01-06")) is None  # created 2024-01-07 10:00
     assert record_status_at(r, at("2024-01-07", 10)) == RecordStatus.DRAFT
     assert record_status_at(r, at("2024-01-09", 11)) == RecordStatus.VERIFIED

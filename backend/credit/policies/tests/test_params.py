@@ -23,14 +23,32 @@ def test_policy_defaults_cover_both_codes_and_round_trip() -> None:
 
 def test_documented_defaults() -> None:
     s, w = ShenyangParams(), WugangParams()
-    assert (s.good_public_years, s.bad_public_years, s.retention_years, s.retention_from,
-            s.blacklist_threshold, s.suppress_red_while_listed, s.repeat_penalty_threshold,
-            s.watch_entry_public_years) == (1, 1, 5, "decision_date", 5, True, 2, 1)
-    assert s.penalty_kinds == ("fine", "confiscation", "suspension", "licence_revocation",
-                               "detention")
-    assert (w.window_months, w.b_max_count, w.fine_total_max_yuan, w.public_years,
-            w.retention_years, w.a_record_types, w.c_record_types) == (
-        12, 2, Decimal(500000), 1, 5, ("red_list", "inspection"), ("blacklist",))
+    assert (
+        s.good_public_years,
+        s.bad_public_years,
+        s.retention_years,
+        s.retention_from,
+        s.blacklist_threshold,
+        s.suppress_red_while_listed,
+        s.repeat_penalty_threshold,
+        s.watch_entry_public_years,
+    ) == (1, 1, 5, "decision_date", 5, True, 2, 1)
+    assert s.penalty_kinds == (
+        "fine",
+        "confiscation",
+        "suspension",
+        "licence_revocation",
+        "detention",
+    )
+    assert (
+        w.window_months,
+        w.b_max_count,
+        w.fine_total_max_yuan,
+        w.public_years,
+        w.retention_years,
+        w.a_record_types,
+        w.c_record_types,
+    ) == (12, 2, Decimal(500000), 1, 5, ("red_list", "inspection"), ("blacklist",))
 
 
 def test_from_mapping_partial_and_coerced() -> None:
@@ -39,17 +57,20 @@ def test_from_mapping_partial_and_coerced() -> None:
     assert ShenyangParams.from_mapping({"blacklist_threshold": 3}).blacklist_threshold == 3
 
 
-@pytest.mark.parametrize(("cls", "data", "message"), [
-    (ShenyangParams, {"blacklist_treshold": 5}, "blacklist_treshold"),
-    (WugangParams, {"window_month": 12}, "window_month"),
-    (ShenyangParams, {"blacklist_threshold": 0}, "blacklist_threshold"),
-    (ShenyangParams, {"blacklist_threshold": True}, "blacklist_threshold"),
-    (ShenyangParams, {"retention_from": "published_on"}, "retention_from"),
-    (ShenyangParams, {"penalty_kinds": ["fine", "caning"]}, "caning"),
-    (WugangParams, {"a_record_types": ["gold_star"]}, "gold_star"),
-    (WugangParams, {"fine_total_max_yuan": "lots"}, "lots"),
-    (WugangParams, {"b_max_count": "2"}, "b_max_count"),
-])
+@pytest.mark.parametrize(
+    ("cls", "data", "message"),
+    [
+        (ShenyangParams, {"blacklist_treshold": 5}, "blacklist_treshold"),
+        (WugangParams, {"window_month": 12}, "window_month"),
+        (ShenyangParams, {"blacklist_threshold": 0}, "blacklist_threshold"),
+        (ShenyangParams, {"blacklist_threshold": True}, "blacklist_threshold"),
+        (ShenyangParams, {"retention_from": "published_on"}, "retention_from"),
+        (ShenyangParams, {"penalty_kinds": ["fine", "caning"]}, "caning"),
+        (WugangParams, {"a_record_types": ["gold_star"]}, "gold_star"),
+        (WugangParams, {"fine_total_max_yuan": "lots"}, "lots"),
+        (WugangParams, {"b_max_count": "2"}, "b_max_count"),
+    ],
+)
 def test_from_mapping_refuses_unknown_keys_and_bad_values(cls, data, message) -> None:
     with pytest.raises(ValueError, match=message):
         cls.from_mapping(data)

@@ -48,17 +48,22 @@ def test_evaluation_at_d_ignores_everything_after_d(policy, records, at, data) -
     now = evaluate(policy, {}, ENTERPRISE, records, at)
     future: list[RecordFact] = []
     for r in records:  # later transitions on existing records
-        status = data.draw(st.sampled_from([None, RecordStatus.REVOKED, RecordStatus.REPAIRED,
-                                            RecordStatus.PUBLISHED]))
+        status = data.draw(
+            st.sampled_from(
+                [None, RecordStatus.REVOKED, RecordStatus.REPAIRED, RecordStatus.PUBLISHED]
+            )
+        )
         if status is None:
             future.append(r)
             continue
         when = max(at, r.transitions[-1].at) + timedelta(
-            seconds=data.draw(st.integers(1, 400 * 86_400)))
+            seconds=data.draw(st.integers(1, 400 * 86_400))
+        )
         future.append(replace(r, transitions=(*r.transitions, Transition(status, when))))
     for extra in data.draw(st.lists(record_facts(0), max_size=3)):  # records created after D
         shift = (at - extra.transitions[0].at) + timedelta(
-            seconds=data.draw(st.integers(1, 400 * 86_400)))
+            seconds=data.draw(st.integers(1, 400 * 86_400))
+        )
         moved = tuple(Transition(t.status, t.at + shift) for t in extra.transitions)
         future.append(replace(extra, id=1000 + len(future), transitions=moved))
     assert evaluate(policy, {}, ENTERPRISE, future, at) == now

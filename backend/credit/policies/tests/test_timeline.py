@@ -12,22 +12,28 @@ from credit.policies.tests.builders import d
 from credit.policies.timeline import add_months, add_years, yuan
 
 
-@pytest.mark.parametrize(("start", "years", "end"), [
-    ("2024-02-29", 1, "2025-03-01"),
-    ("2024-02-29", 4, "2028-02-29"),
-    ("2023-03-10", 1, "2024-03-10"),
-    ("2020-05-10", 5, "2025-05-10"),
-])
+@pytest.mark.parametrize(
+    ("start", "years", "end"),
+    [
+        ("2024-02-29", 1, "2025-03-01"),
+        ("2024-02-29", 4, "2028-02-29"),
+        ("2023-03-10", 1, "2024-03-10"),
+        ("2020-05-10", 5, "2025-05-10"),
+    ],
+)
 def test_add_years(start, years, end) -> None:
     assert add_years(d(start), years) == d(end)
 
 
-@pytest.mark.parametrize(("start", "months", "end"), [
-    ("2024-08-31", 6, "2025-03-01"),
-    ("2024-01-31", 1, "2024-03-01"),
-    ("2024-12-15", 1, "2025-01-15"),
-    ("2024-03-15", 12, "2025-03-15"),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        ("2024-08-31", 6, "2025-03-01"),
+        ("2024-01-31", 1, "2024-03-01"),
+        ("2024-12-15", 1, "2025-01-15"),
+        ("2024-03-15", 12, "2025-03-15"),
+    ],
+)
 def test_add_months(start, months, end) -> None:
     assert add_months(d(start), months) == d(end)
 
@@ -40,8 +46,7 @@ def _minus_months_clamped(day: date, months: int) -> date:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dates(date(2000, 1, 1), date(2040, 12, 31)), st.integers(0, 800),
-       st.integers(1, 36))
+@given(st.dates(date(2000, 1, 1), date(2040, 12, 31)), st.integers(0, 800), st.integers(1, 36))
 def test_window_forward_equals_clamped_backward(start: date, offset: int, months: int) -> None:
     """``d <= D < add_months(d, n)`` is the same as ``d in (D - n months, D]``."""
     day = start + timedelta(days=offset)
@@ -52,5 +57,9 @@ def test_window_forward_equals_clamped_backward(start: date, offset: int, months
 
 def test_yuan_format() -> None:
     from decimal import Decimal
+
     assert (yuan(Decimal(30000)), yuan(Decimal("1234.5")), yuan(Decimal(0))) == (
-        "30,000", "1,234.50", "0")
+        "30,000",
+        "1,234.50",
+        "0",
+    )

@@ -33,9 +33,17 @@ def ev(records: list[RecordFact], day: str, params: WugangParams | None = None, 
 
 def decisions(*violation_sets: tuple[ViolationFact, ...], month: int = 1) -> list[RecordFact]:
     """One administrative decision per item, decided on successive days of 2024-``month``."""
-    return [record(i, "administrative_decision", f"2024-{month:02d}-{i:02d}",
-                   decided=f"2024-{month:02d}-{i:02d}", published=f"2024-{month:02d}-{i + 1:02d}",
-                   violations=vs) for i, vs in enumerate(violation_sets, start=1)]
+    return [
+        record(
+            i,
+            "administrative_decision",
+            f"2024-{month:02d}-{i:02d}",
+            decided=f"2024-{month:02d}-{i:02d}",
+            published=f"2024-{month:02d}-{i + 1:02d}",
+            violations=vs,
+        )
+        for i, vs in enumerate(violation_sets, start=1)
+    ]
 
 
 def rule_of(e) -> list[str]:
@@ -44,12 +52,14 @@ def rule_of(e) -> list[str]:
 
 # --- 三（二）/（三）: counts of a kind -----------------------------------------------------
 
+
 @pytest.mark.parametrize(("warnings", "grade"), [(1, B), (2, B), (3, C)])
 def test_wugang_3_2_warnings_two_is_b_three_is_c(warnings: int, grade: GradeLevel) -> None:
     e = ev(decisions(*[(warning_v(),)] * warnings), "2024-06-01")
     assert e.grade == grade
-    assert rule_of(e) == (["b_correction_or_warning"] if grade == B
-                          else ["c_correction_or_warning"])
+    assert rule_of(e) == (
+        ["b_correction_or_warning"] if grade == B else ["c_correction_or_warning"]
+    )
     assert e.grade_reasons[0].record_ids == tuple(range(1, warnings + 1))
 
 
@@ -60,8 +70,12 @@ def test_wugang_3_2_penalty_cases_two_is_b_three_is_c(cases: int, grade: GradeLe
 
 @pytest.mark.parametrize(("breaches", "grade"), [(2, B), (3, C)])
 def test_wugang_3_2_licence_commitment_two_is_b_three_is_c(breaches, grade) -> None:
-    records = [record(i, "licence_commitment_violation", f"2024-01-{i:02d}",
-                      published=f"2024-01-{i + 1:02d}") for i in range(1, breaches + 1)]
+    records = [
+        record(
+            i, "licence_commitment_violation", f"2024-01-{i:02d}", published=f"2024-01-{i + 1:02d}"
+        )
+        for i in range(1, breaches + 1)
+    ]
     e = ev(records, "2024-06-01")
     assert e.grade == grade
     assert rule_of(e) == ([f"{'b' if grade == B else 'c'}_licence_commitment"])
@@ -75,13 +89,16 @@ def test_wugang_3_2_one_of_each_kind_up_to_two_is_still_b() -> None:
     assert rule_of(e) == ["b_correction_or_warning", "b_penalty", "b_licence_commitment"]
 
 
-@pytest.mark.parametrize(("amounts", "grade"), [
-    ((500_000,), B),
-    ((500_001,), C),
-    ((250_000, 250_000), B),
-    ((250_000, 250_001), C),
-    (("499999.99",), B),
-])
+@pytest.mark.parametrize(
+    ("amounts", "grade"),
+    [
+        ((500_000,), B),
+        ((500_001,), C),
+        ((250_000, 250_000), B),
+        ((250_000, 250_001), C),
+        (("499999.99",), B),
+    ],
+)
 def test_wugang_3_2_fines_500000_is_b_500001_is_c(amounts, grade) -> None:
     e = ev(decisions(*[(fine_v(a),) for a in amounts]), "2024-06-01")
     assert e.grade == grade
@@ -102,6 +119,7 @@ def test_wugang_3_penalty_reason_names_count_and_fine_total() -> None:
 
 
 # --- 三: severity of one decision ------------------------------------------------------------
+
 
 def test_wugang_3_warning_plus_fine_counts_once_as_a_penalty() -> None:
     both = violation("v_a", sanction("warning"), sanction("fine", 1000))
@@ -127,16 +145,28 @@ def test_wugang_3_decision_with_two_violations_plus_one_more_is_c() -> None:
 
 # --- 三: the rolling 12 months ------------------------------------------------------------
 
-@pytest.mark.parametrize(("day", "grade"), [
-    ("2024-03-14", U),  # decided the next day
-    ("2024-03-15", B),  # decision date
-    ("2025-03-14", B),  # day before 12 months
-    ("2025-03-15", U),  # day of: out of the window
-    ("2025-03-16", U),
-])
+
+@pytest.mark.parametrize(
+    ("day", "grade"),
+    [
+        ("2024-03-14", U),  # decided the next day
+        ("2024-03-15", B),  # decision date
+        ("2025-03-14", B),  # day before 12 months
+        ("2025-03-15", U),  # day of: out of the window
+        ("2025-03-16", U),
+    ],
+)
 def test_wugang_3_twelve_month_window_by_decision_date(day, grade) -> None:
-    r = [record(1, "administrative_decision", "2024-03-01", decided="2024-03-15",
-                published="2024-03-10", violations=(warning_v(),))]
+    r = [
+        record(
+            1,
+            "administrative_decision",
+            "2024-03-01",
+            decided="2024-03-15",
+            published="2024-03-10",
+            violations=(warning_v(),),
+        )
+    ]
     e = ev(r, day)
     assert e.grade == grade
     assert (1 in e.counted_record_ids) is (grade == B)
@@ -144,14 +174,30 @@ def test_wugang_3_twelve_month_window_by_decision_date(day, grade) -> None:
 
 @pytest.mark.parametrize(("day", "grade"), [("2025-02-28", B), ("2025-03-01", U)])
 def test_wugang_3_window_from_feb_29_ends_on_mar_1(day, grade) -> None:
-    r = [record(1, "administrative_decision", "2024-02-29", decided="2024-02-29",
-                published="2024-02-29", violations=(warning_v(),))]
+    r = [
+        record(
+            1,
+            "administrative_decision",
+            "2024-02-29",
+            decided="2024-02-29",
+            published="2024-02-29",
+            violations=(warning_v(),),
+        )
+    ]
     assert ev(r, day).grade == grade
 
 
 def test_wugang_3_window_end_is_next_change() -> None:
-    r = [record(1, "administrative_decision", "2024-03-01", decided="2024-03-15",
-                published="2024-03-10", violations=(warning_v(),))]
+    r = [
+        record(
+            1,
+            "administrative_decision",
+            "2024-03-01",
+            decided="2024-03-15",
+            published="2024-03-10",
+            violations=(warning_v(),),
+        )
+    ]
     assert ev(r, "2024-12-01").next_change_at == midnight("2025-03-10")  # public window first
     assert ev(r, "2025-03-10").next_change_at == midnight("2025-03-15")  # then the grade
 
@@ -166,6 +212,7 @@ def test_wugang_3_third_warning_leaving_window_turns_c_into_b() -> None:
 
 # --- 三（一）/ ungraded ---------------------------------------------------------------------
 
+
 def test_wugang_3_clean_subject_is_ungraded() -> None:
     e = ev([], "2024-06-01")
     assert (e.grade, e.measures, e.list_entries) == (U, (), ())
@@ -176,22 +223,38 @@ def test_wugang_3_clean_subject_is_ungraded() -> None:
 
 
 def test_wugang_3_bad_info_without_violation_is_ungraded_not_a() -> None:
-    records = [record(1, "red_list", "2024-01-01", published="2024-01-02"),
-               record(2, "hint_other", "2024-02-01", published="2024-02-02")]
+    records = [
+        record(1, "red_list", "2024-01-01", published="2024-01-02"),
+        record(2, "hint_other", "2024-02-01", published="2024-02-02"),
+    ]
     e = ev(records, "2024-06-01")
     assert e.grade == U and e.list_entries == ()
     assert e.grade_reasons[0].record_ids == (2,)
 
 
-@pytest.mark.parametrize(("records", "grade", "red"), [
-    ([record(1, "red_list", "2024-01-01", published="2024-01-02")], A, True),
-    ([record(1, "inspection", "2024-01-01", published="2024-01-02", passed=True)], A, False),
-    ([record(1, "inspection", "2024-01-01", published="2024-01-02", passed=False)], U, False),
-    ([record(1, "red_list", "2024-01-01", published="2024-01-02"),
-      record(2, "administrative_decision", "2024-02-01", published="2024-02-02",
-             violations=(warning_v(),))], B, False),  # B beats A: no red entry either
-    ([record(1, "honour", "2024-01-01", published="2024-01-02")], U, False),
-])
+@pytest.mark.parametrize(
+    ("records", "grade", "red"),
+    [
+        ([record(1, "red_list", "2024-01-01", published="2024-01-02")], A, True),
+        ([record(1, "inspection", "2024-01-01", published="2024-01-02", passed=True)], A, False),
+        ([record(1, "inspection", "2024-01-01", published="2024-01-02", passed=False)], U, False),
+        (
+            [
+                record(1, "red_list", "2024-01-01", published="2024-01-02"),
+                record(
+                    2,
+                    "administrative_decision",
+                    "2024-02-01",
+                    published="2024-02-02",
+                    violations=(warning_v(),),
+                ),
+            ],
+            B,
+            False,
+        ),  # B beats A: no red entry either
+        ([record(1, "honour", "2024-01-01", published="2024-01-02")], U, False),
+    ],
+)
 def test_wugang_3_1_grade_a_from_red_list_conditions(records, grade, red) -> None:
     e = ev(records, "2024-06-01")
     assert e.grade == grade
@@ -202,9 +265,16 @@ def test_wugang_3_1_grade_a_from_red_list_conditions(records, grade, red) -> Non
 
 
 def test_wugang_3_1_red_entry_may_show_beside_other_grades_when_configured() -> None:
-    records = [record(1, "red_list", "2024-01-01", published="2024-01-02"),
-               record(2, "administrative_decision", "2024-02-01", published="2024-02-02",
-                      violations=(warning_v(),))]
+    records = [
+        record(1, "red_list", "2024-01-01", published="2024-01-02"),
+        record(
+            2,
+            "administrative_decision",
+            "2024-02-01",
+            published="2024-02-02",
+            violations=(warning_v(),),
+        ),
+    ]
     e = ev(records, "2024-06-01", WugangParams(red_entry_requires_grade_a=False))
     assert e.grade == B and [x.list for x in e.list_entries] == [ListKind.RED]
 
@@ -217,7 +287,11 @@ def test_wugang_3_1_red_list_record_counts_for_twelve_months(day, grade) -> None
     if grade == A:
         (entry,) = e.list_entries
         assert (entry.list, entry.since, entry.until, entry.decision_no) == (
-            ListKind.RED, d("2024-01-01"), d("2025-01-01"), "舞公红1")
+            ListKind.RED,
+            d("2024-01-01"),
+            d("2025-01-01"),
+            "舞公红1",
+        )
 
 
 def test_wugang_3_3_blacklist_record_is_c_with_black_entry() -> None:
@@ -234,34 +308,62 @@ def test_wugang_4_measures_follow_the_grade() -> None:
 
 # --- objection, repair, as-of ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("day", "grade"), [("2024-04-30", C), ("2024-05-02", B)])
 def test_wugang_5_revoked_decision_changes_grade_at_once(day, grade) -> None:
     records = decisions((warning_v(),), (warning_v(),))
-    records.append(record(3, "administrative_decision", "2024-01-03", decided="2024-01-03",
-                          published="2024-01-04", violations=(warning_v(),),
-                          revoked="2024-05-01"))
+    records.append(
+        record(
+            3,
+            "administrative_decision",
+            "2024-01-03",
+            decided="2024-01-03",
+            published="2024-01-04",
+            violations=(warning_v(),),
+            revoked="2024-05-01",
+        )
+    )
     assert ev(records, day).grade == grade
 
 
 def test_wugang_verified_but_unpublished_decision_does_not_count() -> None:
-    r = [record(1, "administrative_decision", "2024-01-01", verified_only="2024-01-05",
-                violations=(warning_v(),))]
+    r = [
+        record(
+            1,
+            "administrative_decision",
+            "2024-01-01",
+            verified_only="2024-01-05",
+            violations=(warning_v(),),
+        )
+    ]
     e = ev(r, "2024-06-01")
     assert e.grade == U and e.counted_record_ids == frozenset()
 
 
 # --- public window and archive ------------------------------------------------------------
 
-@pytest.mark.parametrize(("day", "public", "archived"), [
-    ("2021-01-05", True, False),
-    ("2022-01-04", True, False),   # day before 1 year from publication
-    ("2022-01-05", False, False),  # day of
-    ("2025-12-31", False, False),  # day before 5 years from the decision date
-    ("2026-01-01", False, True),
-])
+
+@pytest.mark.parametrize(
+    ("day", "public", "archived"),
+    [
+        ("2021-01-05", True, False),
+        ("2022-01-04", True, False),  # day before 1 year from publication
+        ("2022-01-05", False, False),  # day of
+        ("2025-12-31", False, False),  # day before 5 years from the decision date
+        ("2026-01-01", False, True),
+    ],
+)
 def test_wugang_public_one_year_from_publication_then_archived(day, public, archived) -> None:
-    r = [record(1, "administrative_decision", "2020-12-20", decided="2021-01-01",
-                published="2021-01-05", violations=(warning_v(),))]
+    r = [
+        record(
+            1,
+            "administrative_decision",
+            "2020-12-20",
+            decided="2021-01-01",
+            published="2021-01-05",
+            violations=(warning_v(),),
+        )
+    ]
     e = ev(r, day, hour=0 if day == "2026-01-01" else 12)
     assert (1 in e.public_record_ids) is public
     assert (1 in e.archived_record_ids) is archived

@@ -18,7 +18,10 @@ async def test_association_rating_enters_review(make_client) -> None:  # type: i
     await sign_in(client, "assoc")
     body = await gql(client, SUBMIT, {"u": s.uscc, "r": "AA"})
     assert body["data"]["associationRatingSubmit"]["creditRecord"] == {
-        "status": "SUBMITTED", "type": "association_rating", "category": "GOOD"}
+        "status": "SUBMITTED",
+        "type": "association_rating",
+        "category": "GOOD",
+    }
     bad = await gql(client, SUBMIT, {"u": s.uscc, "r": "Z"})
     assert bad["data"]["associationRatingSubmit"]["errors"][0]["field"] == "rating"
     assert await CreditRecord.all().count() == 1

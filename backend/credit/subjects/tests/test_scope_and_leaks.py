@@ -218,4 +218,3 @@ async def test_internal_queries_are_closed_to_the_public(make_client) -> None:  
         body = await gql(client, query, {"id": "1"})
         assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
         assert not any((body["data"] or {}).values())
-
