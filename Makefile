@@ -106,7 +106,7 @@ e2e-server: backend-install
 	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) .venv/bin/python -m credit migrate
 	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) SECRET_KEY=e2e-only-not-a-secret .venv/bin/python -m credit demo
 	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) SECRET_KEY=e2e-only-not-a-secret REDIS_URL=$(TEST_REDIS_URL) \
-		PORT=$(E2E_PORT) .venv/bin/python -m credit serve
+		PORT=$(E2E_PORT) LOG_LEVEL=WARNING .venv/bin/python -m credit serve
 
 lint: backend-install $(FRONTEND_STAMP)
 	cd backend && .venv/bin/ruff check credit && .venv/bin/ruff format --check credit
