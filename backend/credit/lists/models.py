@@ -35,4 +35,7 @@ class ListEntry(Model):
 
     class Meta:
         table = "list_entry"
-        indexes = (("kind", "since"),)
+        indexes = (
+            ("subject_id",),
+            ("kind", "since"),
+        )

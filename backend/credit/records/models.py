@@ -35,6 +35,8 @@ class Decision(Model):
 
     class Meta:
         table = "decision"
+        # Foreign keys are not indexed by themselves: every lookup by owner needs one.
+        indexes = (("subject_id",),)
         unique_together = (("jurisdiction", "document_no"),)
 
 
@@ -67,6 +69,8 @@ class Sanction(Model):
 
     class Meta:
         table = "sanction"
+        # Foreign keys are not indexed by themselves: every lookup by owner needs one.
+        indexes = (("violation_id",),)
 
 
 # A credit record. `status` is the latest stored lifecycle state; the history lives in
@@ -111,6 +115,8 @@ class CreditRecord(Model):
 
     class Meta:
         table = "credit_record"
+        # Foreign keys are not indexed by themselves: every lookup by owner needs one.
+        indexes = (("subject_id",),)
 
 
 # Append-only: one row per lifecycle change, with the moment it took effect.
@@ -129,4 +135,6 @@ class RecordTransition(Model):
 
     class Meta:
         table = "record_transition"
+        # Foreign keys are not indexed by themselves: every lookup by owner needs one.
+        indexes = (("record_id",),)
         ordering = ("at", "id")

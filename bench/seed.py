@@ -1,0 +1,920 @@
+"""Seed the bench database: N subjects with ~10 published records each.
+
+Rows are written with COPY (subjects, decisions, violations, sanctions, records and the
+four lifecycle transitions `create_published` would have written for each record), and
+every subject is evaluated by the product's own engine (`credit.policies.engine.evaluate`
+with the policy row `credit.policies.services.policy_for` returns, serialised by
+`credit.grades.services.evaluation_to_payload`), so the stored evaluations and list
+entries are exactly what `reevaluate` would store. A sample is then re-evaluated through
+the product's database path (`evaluate_at`) and compared, so a drift between this
+generator and the product fails loudly instead of benchmarking wrong answers.
+
+A seed with the same N and SEED_VERSION is reused; evaluations that time has made stale
+are recomputed in batches (product `load_record_facts` + engine), so that neither reads
+nor the product's background sweep recompute anything during the measurement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
+from decimal import Decimal
+from typing import Any
+
+import asyncpg
+
+from bench import config
+from credit.core.clock import TZ
+from credit.policies.catalogues import INFO_TYPES_BY_CODE
+from credit.policies.facts import (
+    RecordFact,
+    RecordStatus,
+    SanctionFact,
+    Transition,
+    ViolationFact,
+)
+from credit.subjects.identifiers import uscc_check_digit
+
+_DRAFT, _SUBMITTED, _VERIFIED, _PUBLISHED = (
+    RecordStatus.DRAFT,
+    RecordStatus.SUBMITTED,
+    RecordStatus.VERIFIED,
+    RecordStatus.PUBLISHED,
+)
+
+CHUNK = 2000  # subjects generated, copied and evaluated per transaction
+RECORD_BLOCK = 20  # record ids per subject (a subject gets at most 16 records)
+DECISION_BLOCK = 8  # decision ids per subject (at most 5)
+
+SUBJECT_COLS = (
+    "id",
+    "kind",
+    "uscc",
+    "name",
+    "address",
+    "created_at",
+    "updated_at",
+    "district_id",
+    "jurisdiction_id",
+)
+DECISION_COLS = (
+    "id",
+    "document_no",
+    "decided_on",
+    "issuing_unit",
+    "legal_basis",
+    "appeals",
+    "source",
+    "created_at",
+    "jurisdiction_id",
+    "subject_id",
+)
+VIOLATION_COLS = ("id", "seq", "type_code", "domain", "description", "decision_id")
+SANCTION_COLS = ("id", "kind", "amount_yuan", "violation_id")
+RECORD_COLS = (
+    "id",
+    "category",
+    "type",
+    "situation_code",
+    "inspection_passed",
+    "summary",
+    "internal_note",
+    "status",
+    "occurred_on",
+    "decision_date",
+    "decision_no",
+    "issuing_unit",
+    "legal_basis",
+    "published_at",
+    "provider_person",
+    "source",
+    "created_at",
+    "updated_at",
+    "decision_id",
+    "subject_id",
+)
+TRANSITION_COLS = ("from_status", "to_status", "at", "by_user_id", "reason", "record_id")
+EVALUATION_COLS = (
+    "subject_id",
+    "policy_code",
+    "policy_version",
+    "computed_at",
+    "next_change_at",
+    "grade",
+    "payload",
+)
+LIST_ENTRY_COLS = (
+    "subject_id",
+    "district_id",
+    "kind",
+    "since",
+    "until",
+    "rule",
+    "article",
+    "decision_no",
+    "record_ids",
+)
+
+_SY_WORDS = [
+    "盛安",
+    "北辰",
+    "恒卫",
+    "安泰",
+    "鼎盾",
+    "天衡",
+    "宏景",
+    "卫联",
+    "瑞鹰",
+    "金钥",
+    "中衡",
+    "东岳",
+    "华盾",
+    "博安",
+    "远景",
+    "启明",
+]
+_SY_TRADES = [
+    "智能安防工程",
+    "技防系统",
+    "电子科技",
+    "报警运营服务",
+    "安全技术",
+    "视讯工程",
+    "监控工程",
+]
+_WG_WORDS = [
+    "恒达",
+    "鑫源",
+    "华泰",
+    "平安",
+    "龙腾",
+    "钢城",
+    "宏运",
+    "福瑞",
+    "广源",
+    "永兴",
+    "嘉禾",
+    "兴旺",
+]
+_WG_TRADES = [
+    "物流",
+    "网吧",
+    "宾馆",
+    "开锁服务部",
+    "娱乐",
+    "旧货回收",
+    "汽车修理",
+    "印章刻制",
+    "典当",
+]
+_GOOD_TYPES = ("honour", "association_rating", "honest_operation")
+_WG_SANCTIONS = (
+    (("warning", 0),),
+    (("order_to_correct", 0),),
+    (("warning", 0), ("fine", 5000)),
+    (("fine", 2000),),
+    (("fine", 20000), ("confiscation", 3000)),
+)
+_WG_VIOLATIONS = (
+    ("hotel_registration", "public_order"),
+    ("internet_cafe_minors", "cyber_security"),
+    ("locksmith_registration", "public_order"),
+    ("scrap_registration", "public_order"),
+    ("fire_exit_blocked", "fire"),
+)
+
+
+_HOURS = {h: dtime(h) for h in range(24)}
+
+
+def _json(value: Any) -> str:
+    # The product's JSONField encoder (compact separators).
+    return json.dumps(value, separators=(",", ":"))
+
+
+@dataclass
+class Place:
+    jurisdiction_id: int
+    policy_code: str
+    district_ids: list[int]
+    division_codes: list[str]
+
+
+@dataclass
+class Chunk:
+    subjects: list[tuple] = field(default_factory=list)
+    decisions: list[tuple] = field(default_factory=list)
+    violations: list[tuple] = field(default_factory=list)
+    sanctions: list[tuple] = field(default_factory=list)
+    records: list[tuple] = field(default_factory=list)
+    transitions: list[tuple] = field(default_factory=list)
+    # per subject: (subject_id, kind, district_id, policy_code, [RecordFact])
+    facts: list[tuple[int, str, int, str, list[Any]]] = field(default_factory=list)
+
+
+class Generator:
+    """Deterministic per subject index: the same N gives the same data."""
+
+    def __init__(self, today: date, now: datetime, places: dict[str, Place]) -> None:
+        self.today = today
+        self.now = now
+        self.places = places
+        # Ids come in fixed blocks per subject, so that any range of subjects can be built
+        # independently (in worker processes); the sequences are moved past them after.
+        self.record_id = 0
+        self.record_limit = 0
+        self.decision_id = 0
+        self.violation_id = 0
+        self.sanction_id = 0
+        self.records = 0
+
+    # -- helpers ---------------------------------------------------------------------
+    def _at(self, day: date, hour: int) -> datetime:
+        return datetime.combine(day, _HOURS[hour], tzinfo=TZ)
+
+    def _ago(self, rng: random.Random, lo: int, hi: int) -> date:
+        return self.today - timedelta(days=rng.randint(lo, hi))
+
+    def _published(self, rng: random.Random, occurred: date) -> date:
+        return min(occurred + timedelta(days=rng.randint(0, 3)), self.today - timedelta(days=1))
+
+    def _record(
+        self,
+        out: Chunk,
+        facts: list[Any],
+        subject_id: int,
+        jurisdiction_id: int,
+        type_: str,
+        occurred: date,
+        published: date,
+        summary: str,
+        issuing_unit: str,
+        *,
+        situation: str | None = None,
+        passed: bool | None = None,
+        decision_no: str | None = None,
+        violations: list[tuple[str, str, tuple[tuple[str, int], ...]]] = (),  # type: ignore[assignment]
+    ) -> None:
+        category = INFO_TYPES_BY_CODE[type_].category
+        self.record_id += 1
+        rid = self.record_id
+        if rid > self.record_limit:
+            raise RuntimeError("more records than the per-subject id block")
+        self.records += 1
+        decision_date = occurred if decision_no else None
+        decision_id = None
+        violation_facts: list[ViolationFact] = []
+        if decision_no:
+            # credit.records.services._decision_for: a decision row whenever the record has
+            # a document number and a date, with its violations and sanctions.
+            self.decision_id += 1
+            decision_id = self.decision_id
+            out.decisions.append(
+                (
+                    decision_id,
+                    decision_no,
+                    decision_date,
+                    issuing_unit,
+                    "",
+                    "[]",
+                    "internal",
+                    self.now,
+                    jurisdiction_id,
+                    subject_id,
+                )
+            )
+            for seq, (type_code, domain, sanctions) in enumerate(violations, start=1):
+                self.violation_id += 1
+                out.violations.append((self.violation_id, seq, type_code, domain, "", decision_id))
+                sanction_facts = []
+                for kind, amount in sanctions:
+                    self.sanction_id += 1  # at most 2 per violation, 1 violation per decision
+                    out.sanctions.append(
+                        (self.sanction_id, kind, Decimal(amount), self.violation_id)
+                    )
+                    sanction_facts.append(SanctionFact(kind=kind, amount_yuan=Decimal(amount)))
+                violation_facts.append(
+                    ViolationFact(
+                        type_code=type_code, domain=domain, sanctions=tuple(sanction_facts)
+                    )
+                )
+        # create_published: created (draft) at 09:00 of the earlier of decision/occurrence
+        # and publication dates, then submitted, verified, published at 10/11/12 h.
+        start = min(decision_date or occurred, published)
+        steps = (
+            (None, _DRAFT, self._at(start, 9)),
+            ("draft", _SUBMITTED, self._at(published, 10)),
+            ("submitted", _VERIFIED, self._at(published, 11)),
+            ("verified", _PUBLISHED, self._at(published, 12)),
+        )
+        for frm, to, at in steps:
+            out.transitions.append((frm, str(to), at, None, "", rid))
+        out.records.append(
+            (
+                rid,
+                category.value,
+                type_,
+                situation,
+                passed,
+                summary,
+                "",
+                "published",
+                occurred,
+                decision_date,
+                decision_no,
+                issuing_unit,
+                "",
+                steps[-1][2],
+                "",
+                "internal",
+                self.now,
+                self.now,
+                decision_id,
+                subject_id,
+            )
+        )
+        facts.append(
+            RecordFact(
+                id=rid,
+                category=category,
+                type=type_,
+                occurred_on=occurred,
+                decision_date=decision_date,
+                decision_no=decision_no,
+                transitions=tuple(Transition(status=to, at=at) for _, to, at in steps),
+                situation_code=situation,
+                inspection_passed=passed,
+                violations=tuple(violation_facts),
+                summary=summary,
+            )
+        )
+
+    # -- subjects --------------------------------------------------------------------
+    def subject(self, out: Chunk, index: int) -> None:
+        rng = random.Random(index * 7919 + 17)
+        sid = index + 1
+        self.record_id = index * RECORD_BLOCK
+        self.record_limit = self.record_id + RECORD_BLOCK
+        self.decision_id = index * DECISION_BLOCK
+        self.violation_id = self.decision_id
+        self.sanction_id = self.decision_id * 2
+        shenyang = rng.random() < 0.7
+        place = self.places["shenyang" if shenyang else "wugang"]
+        d = rng.randrange(len(place.district_ids))
+        if shenyang:
+            kind, prefix = "ENTERPRISE", "91"
+            name = f"沈阳{rng.choice(_SY_WORDS)}{rng.choice(_SY_TRADES)}有限公司{index:06d}"
+        else:
+            r = rng.random()
+            kind, prefix = (
+                ("ENTERPRISE", "91")
+                if r < 0.7
+                else ("INDIVIDUAL_BUSINESS", "92")
+                if r < 0.95
+                else ("SOCIAL_ORGANISATION", "53")
+            )
+            name = f"舞钢市{rng.choice(_WG_WORDS)}{rng.choice(_WG_TRADES)}{index:06d}"
+        body = f"{prefix}{place.division_codes[d][:6]}BM{index:07d}"
+        uscc = body + uscc_check_digit(body)
+        out.subjects.append(
+            (
+                sid,
+                kind,
+                uscc,
+                name,
+                f"示范路{index % 997 + 1}号",
+                self.now,
+                self.now,
+                place.district_ids[d],
+                place.jurisdiction_id,
+            )
+        )
+        facts: list[Any] = []
+        if shenyang:
+            self._shenyang(out, facts, rng, sid, place.jurisdiction_id)
+        else:
+            self._wugang(out, facts, rng, sid, place.jurisdiction_id)
+        out.facts.append((sid, kind, place.district_ids[d], place.policy_code, facts))
+
+    def _shenyang(
+        self, out: Chunk, facts: list[Any], rng: random.Random, sid: int, jid: int
+    ) -> None:
+        unit = "沈阳市公安局"
+        n = rng.randint(8, 12)
+
+        def rec(
+            type_: str, occurred: date, summary: str, published: date | None = None, **kw: Any
+        ) -> None:
+            self._record(
+                out,
+                facts,
+                sid,
+                jid,
+                type_,
+                occurred,
+                published or self._published(rng, occurred),
+                summary,
+                unit,
+                **kw,
+            )
+
+        rec("filing", self._ago(rng, 400, 1500), "技防企业备案")
+        for _ in range(rng.randint(2, 3)):
+            passed = rng.random() < 0.9
+            rec(
+                "inspection",
+                self._ago(rng, 5, 330),
+                "公安机关年度检查：" + ("合格" if passed else "不合格"),
+                passed=passed,
+            )
+        for _ in range(rng.randint(1, 2)):
+            rec(rng.choice(_GOOD_TYPES), self._ago(rng, 10, 330), "获评市技防行业优秀企业")
+        if rng.random() < 0.4:
+            rec("interview_or_warning", self._ago(rng, 5, 300), "因未落实值班制度被约谈")
+        r = rng.random()
+        watch_days: list[int] = []
+        if r < 0.01:  # five counted cases: blacklist (第十一条)
+            watch_days = sorted(rng.sample(range(20, 1500), 5), reverse=True)
+        elif r < 0.13:
+            watch_days = [rng.randint(5, 330) for _ in range(rng.randint(1, 2))]
+        for k, days in enumerate(watch_days):
+            day = self.today - timedelta(days=days)
+            situation = f"s{rng.randint(1, 26):02d}"
+            rec(
+                "watch_list_case",
+                day,
+                f"经核实存在第九条所列情形（{situation}）",
+                published=day,
+                situation=situation,
+                decision_no=f"沈公技防警〔{day.year}〕{sid}-{k}号",
+            )
+        if rng.random() < 0.02:  # two fines for one violation type: derived warning (第六条（四）1)
+            for k, days in enumerate(sorted(rng.sample(range(20, 330), 2), reverse=True)):
+                day = self.today - timedelta(days=days)
+                rec(
+                    "administrative_decision",
+                    day,
+                    "未按规定安装技防系统，罚款",
+                    decision_no=f"沈公（技）行罚决字〔{day.year}〕{sid}-{k}号",
+                    violations=[
+                        (
+                            "tech_unlawful_installation",
+                            "tech_prevention",
+                            (("warning", 0), ("fine", 20000)),
+                        )
+                    ],
+                )
+        while len(facts) < n:
+            rec("basic_other", self._ago(rng, 30, 1000), "企业基础信息变更")
+
+    def _wugang(self, out: Chunk, facts: list[Any], rng: random.Random, sid: int, jid: int) -> None:
+        unit = "舞钢市公安局"
+        n = rng.randint(8, 12)
+
+        def rec(type_: str, occurred: date, summary: str, **kw: Any) -> None:
+            self._record(
+                out,
+                facts,
+                sid,
+                jid,
+                type_,
+                occurred,
+                self._published(rng, occurred),
+                summary,
+                unit,
+                **kw,
+            )
+
+        for _ in range(rng.randint(1, 2)):
+            passed = rng.random() < 0.9
+            rec(
+                "inspection",
+                self._ago(rng, 5, 330),
+                "治安检查" + ("合格" if passed else "不合格"),
+                passed=passed,
+            )
+        if rng.random() < 0.35:
+            for k in range(rng.randint(1, 3)):
+                day = self._ago(rng, 5, 330)
+                type_code, domain = rng.choice(_WG_VIOLATIONS)
+                sanctions = (
+                    (("fine", 300000), ("confiscation", 250000))
+                    if rng.random() < 0.02
+                    else rng.choice(_WG_SANCTIONS)
+                )
+                rec(
+                    "administrative_decision",
+                    day,
+                    "违反治安管理规定",
+                    decision_no=f"舞公（治）行罚决字〔{day.year}〕{sid}-{k}号",
+                    violations=[(type_code, domain, sanctions)],
+                )
+        if rng.random() < 0.05:
+            rec("red_list", self._ago(rng, 10, 300), "列入红名单")
+        if rng.random() < 0.5:
+            rec("honour", self._ago(rng, 10, 330), "获评诚信经营示范单位")
+        while len(facts) < n:
+            rec(
+                rng.choice(("external_evaluation", "basic_other")),
+                self._ago(rng, 5, 330),
+                "上级推送的公共信用综合评价结果",
+            )
+
+
+# -- evaluation ------------------------------------------------------------------------
+async def _policies() -> dict[str, Any]:
+    from credit.core import clock
+    from credit.policies.params import SHENYANG_CODE, WUGANG_CODE
+    from credit.policies.services import policy_for
+
+    at = clock.now()
+    return {code: await policy_for(code, at) for code in (SHENYANG_CODE, WUGANG_CODE)}
+
+
+def evaluate_rows(
+    facts: list[tuple[int, str, int, str, list[Any]]], policies: dict[str, Any], at: datetime
+) -> tuple[list[tuple], list[tuple]]:
+    """Evaluation and list-entry rows, as `credit.grades.services.reevaluate` stores them."""
+    from credit.grades.services import evaluation_to_payload
+    from credit.policies.engine import evaluate
+    from credit.policies.facts import SubjectFact, SubjectKind
+
+    evaluations: list[tuple] = []
+    entries: list[tuple] = []
+    for sid, kind, district_id, policy_code, records in facts:
+        policy = policies[policy_code]
+        ev = evaluate(
+            policy.code, policy.params, SubjectFact(id=sid, kind=SubjectKind(kind)), records, at
+        )
+        evaluations.append(
+            (
+                sid,
+                policy.code,
+                policy.version,
+                at,
+                ev.next_change_at,
+                ev.grade.value if ev.grade else None,
+                _json(evaluation_to_payload(ev)),
+            )
+        )
+        for e in ev.list_entries:
+            entries.append(
+                (
+                    sid,
+                    district_id,
+                    e.list.value,
+                    e.since,
+                    e.until,
+                    e.rule,
+                    e.article,
+                    e.decision_no,
+                    _json(list(e.record_ids)),
+                )
+            )
+    return evaluations, entries
+
+
+async def _write_evaluations(
+    conn: asyncpg.Connection, evaluations: list[tuple], entries: list[tuple], replace: bool
+) -> None:
+    if replace:
+        ids = [e[0] for e in evaluations]
+        await conn.execute("DELETE FROM list_entry WHERE subject_id = ANY($1::int[])", ids)
+        await conn.execute("DELETE FROM evaluation WHERE subject_id = ANY($1::int[])", ids)
+    await conn.copy_records_to_table("evaluation", records=evaluations, columns=EVALUATION_COLS)
+    if entries:
+        await conn.copy_records_to_table("list_entry", records=entries, columns=LIST_ENTRY_COLS)
+
+
+# -- catalogue tables for the baseline ---------------------------------------------------
+async def write_catalogues(conn: asyncpg.Connection) -> None:
+    """The display names the GraphQL layer takes from Python catalogues, as two tables the
+    baseline's single SQL statement joins (what a PostGraphile deployment would do)."""
+    from credit.policies import display
+    from credit.policies.catalogues import INFO_TYPES, SHENYANG_MEASURES, WUGANG_MEASURES
+
+    await conn.execute(
+        """
+        DROP TABLE IF EXISTS bench_measure, bench_info_type;
+        CREATE TABLE bench_measure (code text PRIMARY KEY, name text, article text, kind text);
+        CREATE TABLE bench_info_type (code text PRIMARY KEY, name text);
+        """
+    )
+    measures = [display.measure(m.code) for m in (*SHENYANG_MEASURES, *WUGANG_MEASURES)]
+    await conn.copy_records_to_table(
+        "bench_measure",
+        records=[(m.code, m.name_zh, m.article, m.kind) for m in measures],
+        columns=("code", "name", "article", "kind"),
+    )
+    await conn.copy_records_to_table(
+        "bench_info_type",
+        records=[(t.code, display.info_type_name(t.code)) for t in INFO_TYPES],
+        columns=("code", "name"),
+    )
+
+
+# -- the seed ----------------------------------------------------------------------------
+@dataclass
+class SeedInfo:
+    subjects: int
+    records: int
+    reused: bool
+    seconds: float
+    refreshed: int = 0
+    checked: int = 0
+
+
+async def _meta(conn: asyncpg.Connection) -> dict[str, str]:
+    exists = await conn.fetchval("SELECT to_regclass('bench_meta') IS NOT NULL")
+    if not exists:
+        return {}
+    return {r["key"]: r["value"] for r in await conn.fetch("SELECT key, value FROM bench_meta")}
+
+
+async def _places(conn: asyncpg.Connection) -> dict[str, Place]:
+    from credit.demo.load import SHENYANG_DISTRICTS, WUGANG_DISTRICTS
+    from credit.policies.params import SHENYANG_CODE, WUGANG_CODE
+
+    out: dict[str, Place] = {}
+    for code, name, policy, districts in (
+        ("shenyang", "沈阳市", SHENYANG_CODE, SHENYANG_DISTRICTS),
+        ("wugang", "舞钢市", WUGANG_CODE, WUGANG_DISTRICTS),
+    ):
+        jid = await conn.fetchval(
+            "INSERT INTO jurisdiction (code, name, policy_code) VALUES ($1, $2, $3) RETURNING id",
+            code,
+            name,
+            policy,
+        )
+        ids = [
+            await conn.fetchval(
+                "INSERT INTO district (code, name, jurisdiction_id)"
+                " VALUES ($1, $2, $3) RETURNING id",
+                dcode,
+                dname,
+                jid,
+            )
+            for dcode, dname in districts
+        ]
+        out[code] = Place(jid, policy, ids, [c for c, _ in districts])
+    return out
+
+
+TABLES = (
+    ("subject", SUBJECT_COLS),
+    ("decision", DECISION_COLS),
+    ("violation", VIOLATION_COLS),
+    ("sanction", SANCTION_COLS),
+    ("credit_record", RECORD_COLS),
+    ("record_transition", TRANSITION_COLS),
+)
+
+
+def build_chunk(
+    lo: int, hi: int, today: date, now: datetime, places: dict[str, Place], policies: dict[str, Any]
+) -> tuple[int, dict[str, list[tuple]], list[tuple], list[tuple], int]:
+    """Subjects lo..hi-1: their rows, evaluation and list-entry rows (in a worker process)."""
+    gen = Generator(today, now, places)
+    chunk = Chunk()
+    for i in range(lo, hi):
+        gen.subject(chunk, i)
+    evaluations, entries = evaluate_rows(chunk.facts, policies, now)
+    rows = {
+        "subject": chunk.subjects,
+        "decision": chunk.decisions,
+        "violation": chunk.violations,
+        "sanction": chunk.sanctions,
+        "credit_record": chunk.records,
+        "record_transition": chunk.transitions,
+    }
+    return hi, rows, evaluations, entries, gen.records
+
+
+async def _built(n, today, now, places, policies):  # type: ignore[no-untyped-def]
+    """Chunks in order, built by one process per core, at most a few chunks ahead."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    loop = asyncio.get_running_loop()
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    bounds = [(lo, min(n, lo + CHUNK)) for lo in range(0, n, CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: list[asyncio.Future] = []
+        queue = iter(bounds)
+        for lo, hi in queue:
+            pending.append(
+                loop.run_in_executor(pool, build_chunk, lo, hi, today, now, places, policies)
+            )
+            if len(pending) >= workers + 1:
+                break
+        while pending:
+            result = await pending.pop(0)
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append(
+                    loop.run_in_executor(pool, build_chunk, *nxt, today, now, places, policies)
+                )
+            yield result
+
+
+async def _fresh(n: int, log: Any) -> SeedInfo:
+    from credit.core import clock
+    from credit.core.db import close_db, migrate_db
+    from credit.core.dbreset import reset_database
+    from credit.core.settings import Settings
+
+    started = time.monotonic()
+    log(f"seeding {n:,} subjects into {config.DATABASE_URL} (fresh schema)")
+    await reset_database(config.DATABASE_URL, create=True)
+    settings = Settings.from_env(
+        {"DATABASE_URL": config.DATABASE_URL, "TIME_ZONE": config.TIME_ZONE}
+    )
+    await migrate_db(settings)  # leaves Tortoise initialised on the bench database
+    try:
+        policies = await _policies()
+        conn = await asyncpg.connect(config.dsn())
+        try:
+            # The rows are consistent by construction: skip per-row foreign-key triggers
+            # (7x faster COPY) and the WAL flush at each commit.
+            await conn.execute(
+                "SET synchronous_commit = off; SET session_replication_role = replica"
+            )
+            async with conn.transaction():
+                places = await _places(conn)
+            now = clock.now()
+            records = 0
+            async for done, rows, evaluations, entries, n_records in _built(
+                n, clock.today(), now, places, policies
+            ):
+                async with conn.transaction():
+                    for table, cols in TABLES:
+                        if rows[table]:
+                            await conn.copy_records_to_table(
+                                table, records=rows[table], columns=cols
+                            )
+                    await _write_evaluations(conn, evaluations, entries, replace=False)
+                records += n_records
+                if done == n or done % (CHUNK * 10) == 0:
+                    log(
+                        f"  {done:,} subjects, {records:,} records "
+                        f"({time.monotonic() - started:.0f} s)"
+                    )
+            for table in ("subject", "decision", "violation", "sanction", "credit_record"):
+                await conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"GREATEST((SELECT max(id) FROM {table}), 1))"
+                )
+            await conn.execute("ANALYZE")
+            await conn.execute(
+                """
+                CREATE TABLE bench_meta (key text PRIMARY KEY, value text NOT NULL);
+                """
+            )
+            await conn.executemany(
+                "INSERT INTO bench_meta (key, value) VALUES ($1, $2)",
+                [
+                    ("subjects", str(n)),
+                    ("records", str(records)),
+                    ("seed_version", str(config.SEED_VERSION)),
+                    ("seeded_at", datetime.now(UTC).isoformat()),
+                ],
+            )
+        finally:
+            await conn.close()
+        checked = await check_sample(n)
+    finally:
+        await close_db()
+    return SeedInfo(n, records, False, time.monotonic() - started, checked=checked)
+
+
+async def refresh_stale(margin_minutes: int = 30, batch: int = 1000) -> int:
+    """Recompute evaluations stale now or within `margin_minutes` (product fact loading,
+    product engine), so that reads during the run never recompute."""
+    from credit.core import clock
+    from credit.grades.services import load_record_facts
+
+    conn = await asyncpg.connect(config.dsn())
+    try:
+        rows = await conn.fetch(
+            """
+            SELECT s.id, s.kind, s.district_id, j.policy_code
+            FROM subject s JOIN jurisdiction j ON j.id = s.jurisdiction_id
+            LEFT JOIN evaluation e ON e.subject_id = s.id
+            WHERE e.id IS NULL OR e.next_change_at <= now() + make_interval(mins => $1)
+            ORDER BY s.id
+            """,
+            margin_minutes,
+        )
+        if not rows:
+            return 0
+        policies = await _policies()
+        at = clock.now()
+        for lo in range(0, len(rows), batch):
+            part = rows[lo : lo + batch]
+            facts = await load_record_facts([r["id"] for r in part])
+            evaluations, entries = evaluate_rows(
+                [
+                    (r["id"], r["kind"], r["district_id"], r["policy_code"], facts[r["id"]])
+                    for r in part
+                ],
+                policies,
+                at,
+            )
+            async with conn.transaction():
+                await _write_evaluations(conn, evaluations, entries, replace=True)
+        return len(rows)
+    finally:
+        await conn.close()
+
+
+async def check_sample(n: int, size: int = 40) -> int:
+    """Compare stored evaluations with the product's own evaluation from the database."""
+    from credit.core import clock
+    from credit.grades.models import Evaluation
+    from credit.grades.services import evaluate_at, evaluation_to_payload
+    from credit.subjects.models import Subject
+
+    rng = random.Random(n)
+    ids = sorted(rng.sample(range(1, n + 1), min(size, n)))
+    at = clock.now()
+    for sid in ids:
+        subject = await Subject.get(id=sid)
+        stored = await Evaluation.get(subject_id=sid)
+        ev = await evaluate_at(subject, at)
+        expected = json.loads(_json(evaluation_to_payload(ev)))
+        grade = ev.grade.value if ev.grade else None
+        if stored.payload != expected or (stored.grade or None) != grade:
+            raise RuntimeError(
+                f"seed drift: subject {sid}'s stored evaluation differs from the product's "
+                f"evaluate_at (bump bench.config.SEED_VERSION after fixing bench/seed.py)"
+            )
+    return len(ids)
+
+
+async def ensure_seed(n: int, *, reseed: bool = False, log: Any = print) -> SeedInfo:
+    from credit.core.dbreset import create_database_if_missing
+
+    await create_database_if_missing(config.DATABASE_URL)
+    conn = await asyncpg.connect(config.dsn())
+    try:
+        meta = await _meta(conn)
+    finally:
+        await conn.close()
+    same = meta.get("subjects") == str(n) and meta.get("seed_version") == str(config.SEED_VERSION)
+    if reseed or not same:
+        info = await _fresh(n, log)
+    else:
+        started = time.monotonic()
+        from credit.core.db import close_db, migrate_db
+        from credit.core.settings import Settings
+
+        log(f"reusing the seed of {n:,} subjects (seeded {meta.get('seeded_at', '?')})")
+        settings = Settings.from_env(
+            {"DATABASE_URL": config.DATABASE_URL, "TIME_ZONE": config.TIME_ZONE}
+        )
+        await migrate_db(settings)  # new migrations, if any; Tortoise stays initialised
+        try:
+            refreshed = await refresh_stale()
+            if refreshed:
+                log(f"  re-evaluated {refreshed:,} subject(s) that time had made stale")
+            checked = await check_sample(n, size=10)
+        finally:
+            await close_db()
+        info = SeedInfo(
+            n,
+            int(meta.get("records", "0")),
+            True,
+            time.monotonic() - started,
+            refreshed=refreshed,
+            checked=checked,
+        )
+    conn = await asyncpg.connect(config.dsn())
+    try:
+        await write_catalogues(conn)
+    finally:
+        await conn.close()
+    return info
+
+
+async def codes(limit: int | None = None) -> list[str]:
+    conn = await asyncpg.connect(config.dsn())
+    try:
+        rows = await conn.fetch(
+            "SELECT uscc FROM subject WHERE uscc IS NOT NULL ORDER BY id"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
+    finally:
+        await conn.close()
+    return [r["uscc"] for r in rows]
+
+
+if __name__ == "__main__":  # python -m bench.seed [N]
+    import sys
+
+    asyncio.run(ensure_seed(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
