@@ -23,6 +23,7 @@ class Actor:
     role: str = ""
     unit_id: int | None = None
     unit_code: str = ""
+    unit_name: str = ""
     # Data scope: a district officer sees its district; an enterprise its own subject;
     # city roles their jurisdiction. None = no restriction of that kind.
     jurisdiction_id: int | None = None

@@ -32,8 +32,10 @@ def me_of(actor: Actor) -> Me:
         display_name=actor.display_name,
         role=actor.role,
         unit_code=actor.unit_code,
+        unit_name=actor.unit_name,
         subject_id=strawberry.ID(str(actor.subject_id)) if actor.subject_id else None,
         permissions=sorted(actor.permissions, key=lambda p: p.value),
+        csrf_token=actor.csrf_token,
     )
 
 

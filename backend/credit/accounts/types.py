@@ -42,8 +42,12 @@ class Me:
     display_name: str
     role: str
     unit_code: str
+    unit_name: str
     subject_id: strawberry.ID | None
     permissions: list[Permission]
+    csrf_token: str | None = strawberry.field(
+        description="本会话的 CSRF 令牌（新标签页据此恢复；跨站页面读不到同源响应）"
+    )
 
 
 @strawberry.type(description="用户")

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from credit.accounts.models import Unit
+from credit.accounts.models import Unit, User
 from credit.core import clock
 from credit.grades.models import Evaluation
 from credit.grades.services import is_stale
@@ -105,6 +105,7 @@ class Loaders:
         default_factory=lambda: DataLoader(load_fn=_load_evaluations)
     )
     unit: DataLoader[int, Unit | None] = field(default_factory=lambda: by_id_loader(Unit))
+    user: DataLoader[int, User | None] = field(default_factory=lambda: by_id_loader(User))
     decision: DataLoader[int, Decision | None] = field(
         default_factory=lambda: by_id_loader(Decision)
     )

@@ -14,6 +14,7 @@ class CatalogueEntry:
     name_en: str
     article: str
     group: str | None = None
+    monetary: bool = strawberry.field(default=False, description="处理种类：是否涉及金额（罚没款）")
 
 
 @strawberry.type(description="法规目录：第九条情形、信息类型、处理种类、违法领域、措施")
@@ -43,7 +44,12 @@ class Catalogues:
     def sanction_kinds(self) -> list[CatalogueEntry]:
         return [
             CatalogueEntry(
-                code=k.code, name=k.name_zh, name_en=k.name_en, article=k.article, group=k.bucket
+                code=k.code,
+                name=k.name_zh,
+                name_en=k.name_en,
+                article=k.article,
+                group=k.bucket,
+                monetary=k.monetary,
             )
             for k in c.SANCTION_KINDS
         ]

@@ -79,6 +79,13 @@ class Transition:
     by_user_id: int | None
     reason: str
 
+    @strawberry.field(description="操作人")
+    async def by_username(self, info: Info) -> str | None:
+        if self.by_user_id is None:
+            return None
+        user = await info.context.loaders.user.load(self.by_user_id)
+        return user.display_name if user else None
+
     @classmethod
     def from_model(cls, t: RecordTransition) -> Transition:
         return cls(

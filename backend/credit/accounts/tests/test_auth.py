@@ -138,3 +138,11 @@ async def test_partner_rate_limit_is_429_with_retry_after(make_client) -> None: 
         for _ in range(4)
     ]
     assert statuses == [200, 200, 200, 429]
+
+
+async def test_me_gives_the_session_csrf_token_and_unit_name(make_client) -> None:  # type: ignore[no-untyped-def]
+    await make_user("officer", "DISTRICT_OFFICER")
+    client = make_client()
+    token = await sign_in(client, "officer")
+    me = (await gql(client, "{ me { csrfToken unitName } }"))["data"]["me"]
+    assert me["csrfToken"] == token and me["unitName"]
