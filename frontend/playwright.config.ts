@@ -35,9 +35,15 @@ export default defineConfig({
       ],
     },
   },
+  // A test tagged @desktop-only / @mobile-only runs in that project alone (e.g. the console
+  // scenarios that change the shared demo data run once).
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    { name: 'mobile', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] }, grepInvert: /@mobile-only/ },
+    {
+      name: 'mobile',
+      use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+      grepInvert: /@desktop-only/,
+    },
   ],
   webServer: external
     ? undefined

@@ -19,6 +19,21 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/**
+ * Hooks set once by the session (src/auth): the CSRF token every request carries once
+ * signed in, and a listener told of every failed request (to end an expired session).
+ */
+let csrfToken: () => string | null = () => null
+let errorListener: ((error: ApiError) => void) | undefined
+
+export function setCsrfTokenSource(source: () => string | null): void {
+  csrfToken = source
+}
+
+export function onApiError(listener: ((error: ApiError) => void) | undefined): void {
+  errorListener = listener
+}
+
 // Printing is done once per document object: operations are module-level constants.
 const printed = new WeakMap<object, string>()
 
@@ -54,12 +69,28 @@ export async function request<TResult, TVariables>(
   variables?: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
+  try {
+    return await send(document, variables, options)
+  } catch (error) {
+    if (error instanceof ApiError) errorListener?.(error)
+    throw error
+  }
+}
+
+async function send<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables | undefined,
+  options: RequestOptions,
+): Promise<TResult> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
+  const csrf = csrfToken()
+  if (csrf) headers['X-CSRF-Token'] = csrf
   let response: Response
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       credentials: 'include',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers,
       body: JSON.stringify({
         query: queryText(document as TypedDocumentNode<unknown, unknown>),
         operationName: operationName(document as TypedDocumentNode<unknown, unknown>),

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import en from './en'
+import { featureMessages } from './features'
 import zhCN, { type MessageSchema } from './zh-CN'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -26,7 +27,7 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { 'zh-CN': zhCN, en },
+    messages: { 'zh-CN': { ...zhCN, ...featureMessages['zh-CN'] }, en: { ...en, ...featureMessages.en } },
   })
 }
 

@@ -1,37 +1,45 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import ConsoleLayout from '@/layouts/ConsoleLayout.vue'
 import PublicLayout from '@/layouts/PublicLayout.vue'
+import { features } from './features'
+import { installGuard } from './guard'
 
 export const routes: RouteRecordRaw[] = [
+  {
+    path: '/console',
+    component: ConsoleLayout,
+    meta: { requiresAuth: true },
+    children: [
+      ...features.flatMap((f) => f.consoleRoutes ?? []),
+      {
+        path: 'forbidden',
+        name: 'console-forbidden',
+        meta: { title: 'console.forbidden' },
+        component: () => import('@/layouts/ConsoleForbiddenView.vue'),
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'console-not-found',
+        component: () => import('@/shared/views/NotFoundView.vue'),
+      },
+    ],
+  },
   {
     path: '/',
     component: PublicLayout,
     children: [
-      { path: '', name: 'home', component: () => import('@/features/search/views/HomeView.vue') },
-      { path: 'search', name: 'search', component: () => import('@/features/search/views/SearchResultsView.vue') },
-      {
-        path: 'subjects/:uscc',
-        name: 'subject',
-        component: () => import('@/features/subject/views/SubjectProfileView.vue'),
-      },
-      {
-        path: 'lists/:kind(red|watch|black)',
-        name: 'list',
-        component: () => import('@/features/lists/views/ListView.vue'),
-      },
-      {
-        path: 'console/login',
-        name: 'console-login',
-        component: () => import('@/features/console/views/LoginPlaceholderView.vue'),
-      },
+      ...features.flatMap((f) => f.publicRoutes ?? []),
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/shared/views/NotFoundView.vue') },
     ],
   },
 ]
 
-export function createAppRouter() {
-  return createRouter({
+export function createAppRouter(): Router {
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
+  installGuard(router)
+  return router
 }

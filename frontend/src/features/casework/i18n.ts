@@ -1,0 +1,106 @@
+import { defineMessages } from '@/i18n/features'
+
+export default defineMessages({
+  'zh-CN': {
+    casework: {
+      evidence: {
+        label: '证明材料',
+        choose: '选择文件',
+        hint: '支持 PDF、JPEG、PNG、OFD、DOCX，单个文件不超过 10 MB，最多 {n} 个',
+        remove: '移除',
+        none: '无证明材料',
+        download: '下载',
+        notAvailable: '无权查看该文件或文件不存在',
+        tooMany: '最多 {n} 个文件',
+        reading: '正在读取文件…',
+        problem: {
+          type: '不支持的文件类型',
+          size: '超过 10 MB 上限',
+          empty: '文件为空',
+        },
+      },
+      subject: {
+        label: '主体',
+        placeholder: '输入名称或统一社会信用代码查找',
+        required: '请选择主体',
+      },
+      records: {
+        label: '所涉信用信息',
+        none: '该主体没有可选的信用信息',
+        required: '请至少选择一条信用信息',
+        publishedOn: '公布于 {date}',
+        decision: '文书号 {no}',
+      },
+      listKind: {
+        label: '针对的名单条目',
+        none: '不针对名单条目',
+        hint: '针对名单条目时选择；所选信用信息须为该条目所依据的信息',
+      },
+      channel: {
+        ONLINE: '网上提交',
+        PAPER: '书面申请',
+      },
+      applicantName: '申请人',
+      applicantHint: '书面申请的申请人（单位或个人）',
+      filedAt: '提交时间',
+      decidedAt: '办结时间',
+      status: '状态',
+      subjectCol: '主体',
+      notice: '告知书',
+      viewNotice: '查看告知书',
+      refresh: '刷新',
+      noPermission: '您没有办理此事项的权限',
+    },
+  },
+  en: {
+    casework: {
+      evidence: {
+        label: 'Evidence',
+        choose: 'Choose files',
+        hint: 'PDF, JPEG, PNG, OFD or DOCX, up to 10 MB each, at most {n} files',
+        remove: 'Remove',
+        none: 'No evidence',
+        download: 'Download',
+        notAvailable: 'The file is not available to you or no longer exists',
+        tooMany: 'At most {n} files',
+        reading: 'Reading files…',
+        problem: {
+          type: 'File type not accepted',
+          size: 'Larger than 10 MB',
+          empty: 'Empty file',
+        },
+      },
+      subject: {
+        label: 'Subject',
+        placeholder: 'Find by name or unified social credit code',
+        required: 'Choose a subject',
+      },
+      records: {
+        label: 'Credit records concerned',
+        none: 'This subject has no records to choose from',
+        required: 'Choose at least one record',
+        publishedOn: 'published {date}',
+        decision: 'decision {no}',
+      },
+      listKind: {
+        label: 'List entry concerned',
+        none: 'Not a list entry',
+        hint: 'For a list entry: the records chosen must be the ones the entry rests on',
+      },
+      channel: {
+        ONLINE: 'Online',
+        PAPER: 'Written application',
+      },
+      applicantName: 'Applicant',
+      applicantHint: 'The applicant of a written application (organisation or person)',
+      filedAt: 'Filed',
+      decidedAt: 'Decided',
+      status: 'Status',
+      subjectCol: 'Subject',
+      notice: 'Notice',
+      viewNotice: 'View notice',
+      refresh: 'Refresh',
+      noPermission: 'You may not handle this',
+    },
+  },
+})

@@ -1,0 +1,39 @@
+import { graphql } from '@/gql'
+
+export const DashboardQuery = graphql(`
+  query Dashboard {
+    dashboard {
+      subjects
+      grades {
+        key
+        label
+        count
+      }
+      lists {
+        key
+        label
+        count
+      }
+      recordsByDistrict {
+        key
+        label
+        count
+      }
+      recordsByStatus {
+        key
+        label
+        count
+      }
+      listingsByMonth {
+        month
+        key
+        count
+      }
+      objectionsByDeadline {
+        key
+        label
+        count
+      }
+    }
+  }
+`)

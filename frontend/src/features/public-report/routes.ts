@@ -1,0 +1,5 @@
+import { defineFeature } from '@/router/registry'
+
+export default defineFeature({
+  publicRoutes: [{ path: 'report', name: 'public-report', component: () => import('./views/PublicReportView.vue') }],
+})

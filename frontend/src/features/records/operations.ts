@@ -1,0 +1,244 @@
+import { graphql } from '@/gql'
+
+export const CatalogueEntryFields = graphql(`
+  fragment CatalogueEntryFields on CatalogueEntry {
+    code
+    name
+    nameEn
+    article
+    group
+  }
+`)
+
+export const CataloguesQuery = graphql(`
+  query Catalogues {
+    catalogues {
+      watchSituations {
+        ...CatalogueEntryFields
+      }
+      infoTypes {
+        ...CatalogueEntryFields
+      }
+      sanctionKinds {
+        ...CatalogueEntryFields
+      }
+      violationDomains {
+        ...CatalogueEntryFields
+      }
+    }
+  }
+`)
+
+export const DecisionFields = graphql(`
+  fragment DecisionFields on Decision {
+    id
+    documentNo
+    decidedOn
+    issuingUnit
+    legalBasis
+    violations {
+      seq
+      typeCode
+      domain
+      description
+      sanctions {
+        kind
+        kindName
+        amountYuan
+      }
+    }
+  }
+`)
+
+export const TransitionFields = graphql(`
+  fragment TransitionFields on Transition {
+    fromStatus
+    toStatus
+    at
+    byUserId
+    reason
+  }
+`)
+
+export const RecordDetailFields = graphql(`
+  fragment RecordDetailFields on CreditRecord {
+    id
+    subjectId
+    subjectName
+    category
+    type
+    typeName
+    status
+    summary
+    internalNote
+    situationCode
+    situationName
+    inspectionPassed
+    occurredOn
+    decisionNo
+    decisionDate
+    issuingUnit
+    legalBasis
+    publishedAt
+    publicUntilOverride
+    retentionUntilOverride
+    providerUnit
+    providerPerson
+    source
+    decision {
+      ...DecisionFields
+    }
+    transitions {
+      ...TransitionFields
+    }
+  }
+`)
+
+export const CreditRecordsQuery = graphql(`
+  query CreditRecords($status: [RecordStatus!], $type: String, $first: Int!, $after: String) {
+    creditRecords(status: $status, type: $type, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          ...RecordDetailFields
+        }
+      }
+    }
+  }
+`)
+
+
+export const CreditRecordCreateMutation = graphql(`
+  mutation CreditRecordCreate($input: CreditRecordCreateInput!) {
+    creditRecordCreate(input: $input) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordSubmitMutation = graphql(`
+  mutation CreditRecordSubmit($id: ID!) {
+    creditRecordSubmit(id: $id) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordVerifyMutation = graphql(`
+  mutation CreditRecordVerify($id: ID!, $comment: String!) {
+    creditRecordVerify(id: $id, comment: $comment) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordRejectMutation = graphql(`
+  mutation CreditRecordReject($id: ID!, $reason: String!) {
+    creditRecordReject(id: $id, reason: $reason) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordPublishMutation = graphql(`
+  mutation CreditRecordPublish($id: ID!) {
+    creditRecordPublish(id: $id) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordRevokeMutation = graphql(`
+  mutation CreditRecordRevoke($id: ID!, $reason: String!) {
+    creditRecordRevoke(id: $id, reason: $reason) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+
+export const EntrySubjectQuery = graphql(`
+  query EntrySubject($id: ID!) {
+    internalSubject(id: $id) {
+      id
+      name
+      uscc
+      district {
+        name
+      }
+    }
+  }
+`)
+
+export const SubjectChoicesQuery = graphql(`
+  query SubjectChoices($search: String) {
+    internalSubjects(search: $search, first: 20) {
+      edges {
+        node {
+          id
+          name
+          uscc
+        }
+      }
+    }
+  }
+`)
