@@ -48,9 +48,8 @@ class ViolationInput:
     description: str = ""
 
 
-@strawberry.input(description="新建信用信息（草稿）")
-class CreditRecordCreateInput:
-    subject_id: strawberry.ID
+@strawberry.input(description="信用信息的字段（录入与由举报生成共用）")
+class RecordFieldsInput:
     type: str
     occurred_on: date
     summary: str
@@ -65,6 +64,40 @@ class CreditRecordCreateInput:
     retention_until_override: date | None = None
     provider_person: str = ""
     internal_note: str = ""
+
+    def to_record_input(self, provider_unit_id: int | None, person: str) -> services.RecordInput:
+        """The service's input; the provider (第二条: answers for truthfulness) is the
+        caller's unit, and the named person or else the caller."""
+        return services.RecordInput(
+            type=self.type,
+            occurred_on=self.occurred_on,
+            summary=self.summary,
+            situation_code=self.situation_code,
+            inspection_passed=self.inspection_passed,
+            decision_no=(self.decision_no or "").strip() or None,
+            decision_date=self.decision_date,
+            issuing_unit=self.issuing_unit,
+            legal_basis=self.legal_basis,
+            violations=[
+                services.ViolationInput(
+                    v.type_code,
+                    v.domain,
+                    v.description,
+                    [services.SanctionInput(s.kind, s.amount_yuan) for s in v.sanctions],
+                )
+                for v in self.violations
+            ],
+            public_until_override=self.public_until_override,
+            retention_until_override=self.retention_until_override,
+            provider_unit_id=provider_unit_id,
+            provider_person=self.provider_person or person,
+            internal_note=self.internal_note,
+        )
+
+
+@strawberry.input(description="新建信用信息（草稿）")
+class CreditRecordCreateInput(RecordFieldsInput):
+    subject_id: strawberry.ID
 
 
 @strawberry.type
@@ -172,31 +205,8 @@ class RecordMutations:
     ) -> CreditRecordPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             subject = await _subject_for_write(info, _int_id(input.subject_id, "subjectId"), conn)
-            data = services.RecordInput(
-                type=input.type,
-                occurred_on=input.occurred_on,
-                summary=input.summary,
-                situation_code=input.situation_code,
-                inspection_passed=input.inspection_passed,
-                decision_no=(input.decision_no or "").strip() or None,
-                decision_date=input.decision_date,
-                issuing_unit=input.issuing_unit,
-                legal_basis=input.legal_basis,
-                violations=[
-                    services.ViolationInput(
-                        v.type_code,
-                        v.domain,
-                        v.description,
-                        [services.SanctionInput(s.kind, s.amount_yuan) for s in v.sanctions],
-                    )
-                    for v in input.violations
-                ],
-                public_until_override=input.public_until_override,
-                retention_until_override=input.retention_until_override,
-                provider_unit_id=info.context.actor.unit_id,
-                provider_person=input.provider_person or info.context.actor.display_name,
-                internal_note=input.internal_note,
-            )
+            actor = info.context.actor
+            data = input.to_record_input(actor.unit_id, actor.display_name)
             try:
                 record = await services.create_record(
                     subject, data, conn, by_user_id=info.context.actor.user_id

@@ -7,9 +7,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from credit.records.mutations import ViolationInput
-from credit.records.services import RecordInput, SanctionInput
-from credit.records.services import ViolationInput as ViolationData
+from credit.records.mutations import RecordFieldsInput
 from credit.subjects.types import ListKind
 from credit.workflows.graphql.access import EvidenceFileInput
 from credit.workflows.graphql.enums import IntervieweeRole, ReminderMethod
@@ -71,45 +69,5 @@ class CalendarNoteInput:
 @strawberry.input(
     description="由举报生成信用信息（草稿），字段同 CreditRecordCreateInput，主体为被举报主体"
 )
-class ReportRecordInput:
-    type: str
-    occurred_on: date
-    summary: str
-    situation_code: str | None = None
-    inspection_passed: bool | None = None
-    decision_no: str | None = None
-    decision_date: date | None = None
-    issuing_unit: str = ""
-    legal_basis: str = ""
-    violations: list[ViolationInput] = strawberry.field(default_factory=list)
-    public_until_override: date | None = None
-    retention_until_override: date | None = None
-    provider_person: str = ""
-    internal_note: str = ""
-
-    def to_record_input(self, provider_unit_id: int | None, person: str) -> RecordInput:
-        return RecordInput(
-            type=self.type,
-            occurred_on=self.occurred_on,
-            summary=self.summary,
-            situation_code=self.situation_code,
-            inspection_passed=self.inspection_passed,
-            decision_no=(self.decision_no or "").strip() or None,
-            decision_date=self.decision_date,
-            issuing_unit=self.issuing_unit,
-            legal_basis=self.legal_basis,
-            violations=[
-                ViolationData(
-                    v.type_code,
-                    v.domain,
-                    v.description,
-                    [SanctionInput(s.kind, s.amount_yuan) for s in v.sanctions],
-                )
-                for v in self.violations
-            ],
-            public_until_override=self.public_until_override,
-            retention_until_override=self.retention_until_override,
-            provider_unit_id=provider_unit_id,
-            provider_person=self.provider_person or person,
-            internal_note=self.internal_note,
-        )
+class ReportRecordInput(RecordFieldsInput):
+    pass
