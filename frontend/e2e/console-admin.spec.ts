@@ -92,3 +92,13 @@ test('bulk import: a dry run shows what would be written, then the import writes
   await expect(errors.locator('tbody tr').first()).toContainText('1')
   await expect(page.getByTestId('import-confirm')).toBeDisabled()
 })
+
+test('admin: the policies and their versioned parameters are listed', ONCE, async ({ page }) => {
+  await signIn(page, 'admin')
+  await page.getByTestId('console-menu').getByText('政策参数', { exact: true }).click()
+  const table = page.getByTestId('policies-table')
+  await expect(table).toContainText('shenyang-jifang-2018')
+  await expect(table).toContainText('沈公发〔2018〕4号')
+  await expect(table).toContainText('wugang-2021')
+  await expect(table.getByRole('button', { name: '发布新版本' })).toHaveCount(2)
+})

@@ -22,6 +22,7 @@ from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
 from credit.lists.queries import ListQueries
+from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
 from credit.records.association import AssociationMutations
 from credit.records.import_mutations import ImportMutations
@@ -59,6 +60,7 @@ class Query(
     CreditReportQueries,
     DashboardQueries,
     DecisionQueries,
+    PolicyQueries,
     WorkflowQueries,
 ):
     pass
@@ -66,7 +68,12 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    AccountMutations, RecordMutations, ImportMutations, AssociationMutations, WorkflowMutations
+    AccountMutations,
+    RecordMutations,
+    ImportMutations,
+    AssociationMutations,
+    PolicyMutations,
+    WorkflowMutations,
 ):
     pass
 
