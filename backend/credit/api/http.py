@@ -124,15 +124,11 @@ class GraphQLEndpoint:
                 await public_cache.put(cache_key, capture.body.decode())
 
     async def _rate_limit(self, request: Request, actor: Actor) -> Response | None:
-        if actor.kind == ActorKind.USER:
-            return None
-        if actor.kind == ActorKind.PARTNER:
-            bucket, limit = f"token:{actor.token_id}", actor.rate_limit_per_minute or 600
-        else:
-            client = request.client.host if request.client else "unknown"
-            bucket, limit = f"ip:{client}", ratelimit.PUBLIC_PER_MINUTE
-        allowed, retry = await ratelimit.hit(bucket, limit, 60)
-        if allowed:
+        client = request.client.host if request.client else ""
+        retry = await ratelimit.over_limit(
+            client, actor, public_bucket="ip", public_limit=ratelimit.PUBLIC_PER_MINUTE
+        )
+        if retry is None:
             return None
         response = _error(429, "RATE_LIMITED", f"请求过于频繁，请{retry}秒后再试", retryAfter=retry)
         response.headers["retry-after"] = str(retry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from credit.accounts.actor import Actor, ActorKind
 from credit.core import clock
 from credit.core.cache import get_cache
 
@@ -15,3 +16,19 @@ async def hit(bucket: str, limit: int, window_seconds: int) -> tuple[bool, int]:
     window = now // window_seconds
     count = await get_cache().incr(f"rl:{bucket}:{window}", ttl=window_seconds + 1)
     return count <= limit, window_seconds - now % window_seconds
+
+
+async def over_limit(
+    client_addr: str, actor: Actor, *, public_bucket: str, public_limit: int
+) -> int | None:
+    """Count one request of `actor`: None when allowed, else the seconds to wait.
+    Signed-in staff are not limited; a partner token has its own per-minute limit; the
+    public is counted per client address in `public_bucket`."""
+    if actor.kind == ActorKind.USER:
+        return None
+    if actor.kind == ActorKind.PARTNER:
+        bucket, limit = f"token:{actor.token_id}", actor.rate_limit_per_minute or 600
+    else:
+        bucket, limit = f"{public_bucket}:{client_addr or 'unknown'}", public_limit
+    allowed, retry = await hit(bucket, limit, 60)
+    return None if allowed else retry

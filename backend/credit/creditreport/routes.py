@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from credit.accounts.actor import Actor, ActorKind
+from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission
 from credit.api import ratelimit
 from credit.api.http import resolve_actor
@@ -41,15 +41,11 @@ def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 
 
 async def _rate_limit(request: Request, actor: Actor) -> Response | None:
-    if actor.kind == ActorKind.USER:
-        return None
-    if actor.kind == ActorKind.PARTNER:
-        bucket, limit = f"token:{actor.token_id}", actor.rate_limit_per_minute or 600
-    else:
-        client = request.client.host if request.client else "unknown"
-        bucket, limit = f"report:ip:{client}", REPORTS_PER_MINUTE
-    allowed, retry = await ratelimit.hit(bucket, limit, 60)
-    if allowed:
+    client = request.client.host if request.client else ""
+    retry = await ratelimit.over_limit(
+        client, actor, public_bucket="report:ip", public_limit=REPORTS_PER_MINUTE
+    )
+    if retry is None:
         return None
     response = _error(429, "RATE_LIMITED", f"请求过于频繁，请{retry}秒后再试", retryAfter=retry)
     response.headers["retry-after"] = str(retry)
