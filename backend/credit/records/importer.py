@@ -974,6 +974,27 @@ async def reevaluate_many(
 # --- entry points ---------------------------------------------------------------------------
 
 
+def _scope_issues(
+    rows: Sequence[SubjectRow | EntryRow], known: _Known, actor: Actor | None
+) -> list[ImportIssue]:
+    """An importer acts within its own jurisdiction (data scope): a row about a subject of
+    another jurisdiction is an error, like any other bad row."""
+    own = actor.jurisdiction_id if actor is not None else None
+    if own is None:
+        return []
+    out = []
+    for row in rows:
+        if isinstance(row, SubjectRow):
+            j = known.jurisdictions.get(row.jurisdiction_code)
+            if j is not None and j.id != own:
+                out.append(ImportIssue(row.line, "jurisdiction_code", "不在您的管辖范围内"))
+        else:
+            subject = known.subjects.get(row.subject_key)
+            if subject is not None and subject.jurisdiction_id != own:
+                out.append(ImportIssue(row.line, row.key_field, "该主体不在您的管辖范围内"))
+    return out
+
+
 class _Rollback(Exception):
     pass
 
@@ -987,6 +1008,7 @@ async def _import(
 
     async def check_and_write(conn: BaseDBAsyncClient | None) -> _Plan:
         known = await _load(rows, conn)
+        issues.extend(_scope_issues(rows, known, actor))
         plan = await _plan(rows, known, issues, invalid_keys, conn)
         _count(report, plan)
         if conn is not None and not issues and report.changed:

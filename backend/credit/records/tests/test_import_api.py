@@ -85,3 +85,15 @@ async def test_partner_without_the_scope_is_denied(make_client) -> None:  # type
     client = await _partner_client(make_client, [])
     body = await gql(client, IMPORT, {"c": "{}", "dry": True})
     assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+async def test_an_importer_cannot_write_into_another_jurisdiction(make_client) -> None:  # type: ignore[no-untyped-def]
+    # given a partner of 沈阳 and a subject of 舞钢
+    client = await _partner_client(make_client, ["IMPORT_DECISIONS"])
+    other = await make_subject("舞钢某公司", policy_code="wugang-2021")
+    # when it pushes a decision about that subject
+    body = await gql(client, IMPORT, {"c": _lines(other.uscc or ""), "dry": False})
+    # then the line is refused and nothing is written
+    errors = body["data"]["decisionsImport"]["errors"]
+    assert any(e["line"] == 1 and "管辖范围" in e["message"] for e in errors), errors
+    assert await Decision.all().count() == 0
