@@ -77,6 +77,8 @@ class OutboxEvent(Model):
     key = fields.CharField(max_length=200, unique=True)
     target = fields.CharField(max_length=64)
     kind = fields.CharField(max_length=64)
+    # The jurisdiction whose decision it announces: the deliveries page is scoped by it.
+    jurisdiction_id = fields.IntField(null=True, db_index=True)
     payload: fields.JSONField[dict[str, Any]] = fields.JSONField()
     status = fields.CharEnumField(OutboxStatus, max_length=12, default=OutboxStatus.PENDING)
     attempts = fields.IntField(default=0)

@@ -235,6 +235,7 @@ async def on_list_change(
                     key=event_key("list", subject.id, change_id, change, identity),
                     kind=f"list.entry_{change}",
                     payload=payload,
+                    jurisdiction_id=subject.jurisdiction_id,
                 )
     return result
 
@@ -263,4 +264,5 @@ async def announce_records_withdrawn(
         key=event_key("records", subject.id, change_id, cause),
         kind="records.withdrawn",
         payload=payload,
+        jurisdiction_id=subject.jurisdiction_id,
     )

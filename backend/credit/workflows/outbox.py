@@ -54,6 +54,7 @@ async def enqueue(
     target: str,
     kind: str,
     payload: Mapping[str, Any],
+    jurisdiction_id: int | None = None,
 ) -> OutboxEvent:
     """Write one event (or return the existing event of that key)."""
     existing = await OutboxEvent.get_or_none(key=key, using_db=conn)
@@ -64,6 +65,7 @@ async def enqueue(
         target=target,
         kind=kind,
         payload=dict(payload),
+        jurisdiction_id=jurisdiction_id,
         status=OutboxStatus.PENDING,
         next_attempt_at=clock.now(),
         using_db=conn,
@@ -77,10 +79,18 @@ async def enqueue_for_targets(
     key: str,
     kind: str,
     payload: Mapping[str, Any],
+    jurisdiction_id: int | None = None,
 ) -> list[OutboxEvent]:
     """One event per target; each target's key is `key:target`."""
     return [
-        await enqueue(conn, key=event_key(key, t), target=t, kind=kind, payload=payload)
+        await enqueue(
+            conn,
+            key=event_key(key, t),
+            target=t,
+            kind=kind,
+            payload=payload,
+            jurisdiction_id=jurisdiction_id,
+        )
         for t in targets
     ]
 
@@ -204,12 +214,15 @@ async def list_events(
     *,
     statuses: Sequence[OutboxStatus] = (OutboxStatus.PENDING, OutboxStatus.FAILED),
     target: str | None = None,
+    jurisdiction_id: int | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[list[OutboxEvent], int]:
     """Events in the given statuses (default: not yet delivered), oldest first, with the
-    total count. For the deliveries page (VIEW_DELIVERIES)."""
+    total count. For the deliveries page (VIEW_DELIVERIES), within a jurisdiction if given."""
     query = OutboxEvent.filter(status__in=list(statuses)).using_db(conn)
+    if jurisdiction_id is not None:
+        query = query.filter(jurisdiction_id=jurisdiction_id)
     if target:
         query = query.filter(target=target)
     total = await query.count()
@@ -217,9 +230,18 @@ async def list_events(
     return list(rows), total
 
 
-async def requeue(conn: BaseDBAsyncClient | None, event_ids: Sequence[int]) -> int:
-    """Send failed events again from now, with a fresh attempt count."""
-    rows = await OutboxEvent.filter(id__in=list(event_ids)).using_db(conn)
+async def requeue(
+    conn: BaseDBAsyncClient | None,
+    event_ids: Sequence[int],
+    jurisdiction_id: int | None = None,
+) -> int:
+    """Send failed events again from now, with a fresh attempt count (only events of the
+    given jurisdiction, if given)."""
+    query = OutboxEvent.filter(id__in=list(event_ids)).using_db(conn)
+    if jurisdiction_id is not None:
+        query = query.filter(jurisdiction_id=jurisdiction_id)
+    rows = await query
+    event_ids = [r.id for r in rows]
     for row in rows:
         OUTBOX.next(Step.REQUEUE, OutboxStatus(row.status))
     return (

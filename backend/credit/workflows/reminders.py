@@ -262,6 +262,7 @@ async def push_reminder(conn: BaseDBAsyncClient, actor: Actor, reminder_id: int)
         key=event_key("reminder", reminder.id),
         kind="reminder.registered",
         payload=payload,
+        jurisdiction_id=subject.jurisdiction_id,
     )
     reminder.pushed_at = clock.now()
     await reminder.save(using_db=conn, update_fields=["pushed_at"])

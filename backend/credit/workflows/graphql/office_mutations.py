@@ -204,10 +204,13 @@ class OfficeMutations:
                 raise MutationFailed(
                     f"须选择 1–{MAX_REQUEUE} 个事件", MutationErrorCode.INVALID, "ids"
                 )
-            found = await OutboxEventModel.filter(id__in=event_ids).using_db(conn).count()
-            if found != len(event_ids):
+            own = info.context.actor.jurisdiction_id
+            visible = OutboxEventModel.filter(id__in=event_ids).using_db(conn)
+            if own is not None:
+                visible = visible.filter(jurisdiction_id=own)
+            if await visible.count() != len(event_ids):
                 raise MutationFailed("部分事件不存在", MutationErrorCode.NOT_FOUND, "ids")
-            await outbox.requeue(conn, event_ids)
+            await outbox.requeue(conn, event_ids, own)
             rows = await OutboxEventModel.filter(id__in=event_ids).using_db(conn).order_by("id")
             after = {"requeued": event_ids}
             # One audit event for the batch: the ids are in `after` (object_id is one id).

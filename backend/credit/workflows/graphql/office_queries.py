@@ -138,6 +138,7 @@ class OfficeQueries:
     )
     async def outbox_events(
         self,
+        info: Info,
         status: list[OutboxStatus] | None = None,  # type: ignore[valid-type]
         target: str | None = None,
         first: int | None = 50,
@@ -150,6 +151,11 @@ class OfficeQueries:
             else [states.OutboxStatus.PENDING, states.OutboxStatus.FAILED]
         )
         rows, total = await list_events(
-            None, statuses=statuses, target=target, limit=limit, offset=offset
+            None,
+            statuses=statuses,
+            target=target,
+            jurisdiction_id=info.context.actor.jurisdiction_id,
+            limit=limit,
+            offset=offset,
         )
         return connection([OutboxEvent(row=r) for r in rows], offset, total)

@@ -188,3 +188,37 @@ async def test_notices_are_read_only_within_the_callers_scope(make_client) -> No
         str(theirs.id)
     ]
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_deliveries_are_scoped_to_the_admins_jurisdiction(make_client) -> None:  # type: ignore[no-untyped-def]
+    # given one failed event of 沈阳 and one of 舞钢
+    from credit.workflows.models import OutboxEvent as Event
+    from credit.workflows.outbox import enqueue
+
+    sy, _ = await make_place()
+    wg, _ = await make_place("wugang-2021")
+    for j in (sy, wg):
+        event = await enqueue(
+            None,
+            key=f"k{j.id}",
+            target="municipal_platform",
+            kind="t",
+            payload={},
+            jurisdiction_id=j.id,
+        )
+        await Event.filter(id=event.id).update(status="FAILED")
+    await make_user("sy.admin", "ADMIN")
+    client = make_client()
+    await sign_in(client, "sy.admin")
+    # when the 沈阳 admin lists and requeues
+    listed = await gql(client, "{ outboxEvents(status: [FAILED]) { edges { node { id key } } } }")
+    keys = [e["node"]["key"] for e in listed["data"]["outboxEvents"]["edges"]]
+    other = await Event.get(jurisdiction_id=wg.id)
+    requeue = await gql(
+        client,
+        "mutation($i: [ID!]!) { outboxRequeue(ids: $i) { errors { code } } }",
+        {"i": [str(other.id)]},
+    )
+    # then only 沈阳's event is visible, and 舞钢's cannot be touched
+    assert keys == [f"k{sy.id}"]
+    assert requeue["data"]["outboxRequeue"]["errors"] == [{"code": "NOT_FOUND"}]
