@@ -64,6 +64,9 @@ class SubjectListEntry:
     until: date | None
     decision_no: str | None
     article: str
+    record_ids: list[strawberry.ID] = strawberry.field(
+        description="名单所依据的信用信息编号（异议、修复时引用）"
+    )
 
 
 @strawberry.type(description="公开的信用信息（已公布且在公示期内）")
@@ -145,6 +148,7 @@ class PublicSubject:
                 until=date.fromisoformat(e["until"]) if e["until"] else None,
                 decision_no=e["decision_no"],
                 article=e["article"],
+                record_ids=[strawberry.ID(str(i)) for i in e["record_ids"]],
             )
             for e in self.snapshot.list_entries
         ]
