@@ -20,6 +20,7 @@ from credit.core import clock
 from credit.core.clock import TZ
 from credit.core.policy_seed import ensure_policies
 from credit.grades.services import reevaluate
+from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import SubjectKind
 from credit.records.lifecycle import Action
 from credit.records.services import (
@@ -314,7 +315,7 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
             rec(
                 "watch_list_case",
                 day,
-                f"经核实存在第九条所列情形（{situation}）",
+                f"经核实存在第九条所列情形：{WATCH_SITUATIONS_BY_CODE[situation].name_zh}",
                 situation_code=situation,
                 decision_no=f"沈公技防警〔{day.year}〕{n:03d}号",
                 decision_date=day,
