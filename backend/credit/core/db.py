@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise, connections
@@ -38,8 +39,12 @@ def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
 
 
 def ensure_data_dir(settings: Settings) -> None:
+    """SQLite cannot create the folder of its file (and aiosqlite then waits forever)."""
     if settings.is_embedded:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        path = settings.database_url.removeprefix("sqlite://")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
 async def init_db(settings: Settings | None = None) -> None:
