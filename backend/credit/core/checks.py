@@ -23,8 +23,14 @@ async def _check() -> list[str]:
     problems: list[str] = []
     pg = os.environ.get("TEST_DATABASE_URL", "")
     rd = os.environ.get("TEST_REDIS_URL", "")
+    dsn = "postgresql://" + pg.split("://", 1)[1]
     try:
-        conn = await asyncpg.connect("postgresql://" + pg.split("://", 1)[1], timeout=5)
+        try:
+            conn = await asyncpg.connect(dsn, timeout=5)
+        except asyncpg.InvalidCatalogNameError:
+            # The server is up; the test fixture creates the database itself.
+            name = dsn.rsplit("/", 1)[1].split("?", 1)[0]
+            conn = await asyncpg.connect(dsn.replace(f"/{name}", "/postgres", 1), timeout=5)
         await conn.close()
     except Exception as exc:
         problems.append(f"PostgreSQL is not reachable at {pg}: {exc}\n  {PG_HINT}")
