@@ -227,22 +227,23 @@ async def current_evaluation(subject: Subject) -> Evaluation:
     return stored
 
 
-async def sweep(at: datetime | None = None, batch: int = 500) -> int:
+async def sweep(at: datetime | None = None) -> int:
     """Recompute every evaluation that is stale at `at`. Idempotent: a missed run is caught
-    up by the next one, and reads never wait for it (current_evaluation recomputes)."""
+    up by the next one, and reads never wait for it (current_evaluation recomputes). One
+    transaction per subject, with the subject row locked; a subject another worker has just
+    recomputed is skipped."""
     from tortoise.transactions import in_transaction
 
     at = at or clock.now()
     done = 0
-    stale_ids = await Evaluation.filter(next_change_at__lte=at).values_list("subject_id", flat=True)
+    stale = await Evaluation.filter(next_change_at__lte=at).values_list("subject_id", flat=True)
     missing = await Subject.filter(evaluation=None).values_list("id", flat=True)
-    for start in range(0, len(stale_ids) + len(missing), batch):
-        ids = [*stale_ids, *missing][start : start + batch]
-        for sid in ids:
-            async with in_transaction() as conn:
-                subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
-                if subject is None:
-                    continue
-                await reevaluate(subject, conn, at)
-                done += 1
+    for sid in [*stale, *missing]:
+        async with in_transaction() as conn:
+            subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
+            stored = await Evaluation.get_or_none(subject_id=sid).using_db(conn)
+            if subject is None or not is_stale(stored, at):
+                continue
+            await reevaluate(subject, conn, at)
+            done += 1
     return done
