@@ -6,7 +6,11 @@ Invariants:
   ``PUBLISHED`` with a historical time for an import). Only stored statuses appear here:
   "public window ended" and "archived" are derived from dates, never stored.
 - As of an instant ``at`` a record knows only its transitions at or before ``at``; a record
-  whose first transition is after ``at`` did not exist yet.
+  whose first transition is after ``at`` did not exist yet. One exception: a revocation
+  (objection upheld) or a credit repair, which are final, also replaces the record's
+  PUBLISHED status at every earlier instant. An evaluation "as of D" is made today and
+  applies today's revocations and repairs to the past: DOMAIN.md says such a record stops
+  counting at once, including in the history, and is never public again.
 """
 
 from __future__ import annotations
@@ -154,14 +158,25 @@ def _require_aware(at: datetime) -> None:
         raise ValueError(f"datetime must be time-zone aware: {at!r}")
 
 
+# Exits that undo a publication for the past too: an upheld objection says the record
+# should never have been published, a repair takes it out of the history. Both are final.
+RETROACTIVE_EXITS = frozenset({RecordStatus.REVOKED, RecordStatus.REPAIRED})
+
+
 def record_status_at(record: RecordFact, at: datetime) -> RecordStatus | None:
-    """The stored status of ``record`` as of ``at``; None if it did not exist yet."""
+    """The status of ``record`` as of ``at``, as known today; None if it did not exist yet.
+
+    Transitions after ``at`` are ignored, except a final revocation or repair: it replaces
+    the PUBLISHED status at any earlier instant (before publication nothing changes, the
+    record did not count then either)."""
     _require_aware(at)
     status: RecordStatus | None = None
     for transition in record.transitions:
         if transition.at > at:
             break
         status = transition.status
+    if status == RecordStatus.PUBLISHED and record.transitions[-1].status in RETROACTIVE_EXITS:
+        return record.transitions[-1].status
     return status
 
 

@@ -17,9 +17,15 @@ def test_record_status_at_follows_transitions_as_of() -> None:
     assert record_status_at(r, at("2024-01-06")) is None  # created 2024-01-07 10:00
     assert record_status_at(r, at("2024-01-07", 10)) == RecordStatus.DRAFT
     assert record_status_at(r, at("2024-01-09", 11)) == RecordStatus.VERIFIED
-    assert record_status_at(r, at("2024-01-10", 10)) == RecordStatus.PUBLISHED
-    assert record_status_at(r, at("2024-02-01", 14)) == RecordStatus.PUBLISHED
+    assert record_status_at(r, at("2024-01-10", 9)) == RecordStatus.VERIFIED
+    # published, but revoked since: the revocation applies to the past (issue 11)
+    assert record_status_at(r, at("2024-01-10", 10)) == RecordStatus.REVOKED
     assert record_status_at(r, at("2024-02-01", 15)) == RecordStatus.REVOKED
+
+
+def test_record_status_at_a_published_record_without_exit_is_published() -> None:
+    r = record(1, "hint_other", "2024-01-01", published="2024-01-10", reviewed=True)
+    assert record_status_at(r, at("2024-01-10", 10)) == RecordStatus.PUBLISHED
 
 
 def test_published_on_is_the_local_date_of_first_publication_as_of() -> None:

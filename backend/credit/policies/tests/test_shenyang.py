@@ -93,7 +93,9 @@ def test_shenyang_art11_blacklist_starts_on_publication_of_fifth_case(day: str, 
     [
         ({"revoked": "2021-11-01"}, False),
         ({"repaired": "2021-11-01"}, False),
-        ({"revoked": "2022-03-01"}, True),  # revoked after D: still counts as of D
+        # revoked after D: today's revocation applies to the past too (issue 11)
+        ({"revoked": "2022-03-01"}, False),
+        ({"repaired": "2022-03-01"}, False),
         ({}, True),
     ],
 )
@@ -303,13 +305,14 @@ def test_shenyang_only_published_records_count_or_are_public(kwargs, counted) ->
     assert (1 in e.public_record_ids) is counted
 
 
-def test_shenyang_as_of_revoked_after_d_counts_and_published_after_d_is_not_public() -> None:
+def test_shenyang_as_of_revoked_after_d_is_gone_and_published_after_d_is_not_public() -> None:
+    # A revocation applies to the past (issue 11); a later publication does not.
     revoked_later = record(
         1, "hint_other", "2023-01-02", published="2023-01-10", revoked="2023-03-02"
     )
     published_later = record(2, "hint_other", "2023-01-02", published="2023-03-02", reviewed=True)
     e = ev([revoked_later, published_later], "2023-03-01")
-    assert e.counted_record_ids == {1} and e.public_record_ids == {1}
+    assert e.counted_record_ids == set() and e.public_record_ids == set()
     e = ev([revoked_later, published_later], "2023-03-02", hour=16)
     assert e.counted_record_ids == {2} and e.public_record_ids == {2}
 
@@ -451,7 +454,8 @@ def test_shenyang_art6_4_1_revoked_first_penalty_removes_the_warning() -> None:
         violations=(fine_v(1000),),
         revoked="2023-06-20",
     )
-    assert ev(records, "2023-06-15").derived_records
+    # before the revocation too: the warning never was (issue 11)
+    assert not ev(records, "2023-06-15").derived_records
     assert not ev(records, "2023-06-21").derived_records
 
 

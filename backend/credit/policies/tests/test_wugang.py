@@ -309,7 +309,8 @@ def test_wugang_4_measures_follow_the_grade() -> None:
 # --- objection, repair, as-of ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("day", "grade"), [("2024-04-30", C), ("2024-05-02", B)])
+# Before the revocation too: it applies to the past (issue 11).
+@pytest.mark.parametrize(("day", "grade"), [("2024-04-30", B), ("2024-05-02", B)])
 def test_wugang_5_revoked_decision_changes_grade_at_once(day, grade) -> None:
     records = decisions((warning_v(),), (warning_v(),))
     records.append(
