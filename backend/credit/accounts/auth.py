@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
 
 from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
 from credit.accounts.models import ApiToken, Role, Session, Unit, User
-from credit.accounts.passwords import hash_password, verify_password
+from credit.accounts.passwords import check_dummy, check_password
 from credit.accounts.permissions import PARTNER_SCOPES, ROLE_PERMISSIONS, Permission
 from credit.core import clock
 
@@ -30,9 +31,13 @@ MAX_FAILURES = 5
 LOCK_BASE = timedelta(minutes=1)
 LOCK_CAP = timedelta(hours=1)
 
-# A fixed hash to verify against when the username is unknown, so both paths cost the
-# same argon2 work and timing does not reveal which usernames exist.
-_DUMMY_HASH = hash_password("not-a-real-password")
+# The one answer to every failed sign-in, whatever the cause (unknown user, wrong password,
+# locked account): telling them apart would tell which usernames exist and which are locked.
+# It mentions the lock, so a locked-out person knows to wait without being told.
+REFUSED = (
+    f"用户名或密码错误。连续输错{MAX_FAILURES}次后账号将暂时锁定，锁定期间无法登录，"
+    "请稍后再试或联系管理员"
+)
 
 
 def sha256(value: str) -> str:
@@ -40,9 +45,16 @@ def sha256(value: str) -> str:
 
 
 class LoginRefused(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, reason: str) -> None:
         super().__init__(message)
         self.code = code
+        # Why, for the audit trail only (never in the answer): unknown_user, locked,
+        # wrong_password, disabled.
+        self.reason = reason
+
+
+def _refused(reason: str) -> LoginRefused:
+    return LoginRefused("INVALID_CREDENTIALS", REFUSED, reason)
 
 
 @dataclass(frozen=True)
@@ -58,29 +70,50 @@ def lock_period(failures: int) -> timedelta:
     return min(LOCK_BASE * (2**extra), LOCK_CAP)
 
 
-async def login(username: str, password: str, conn: BaseDBAsyncClient | None) -> NewSession:
-    now = clock.now()
-    user = await User.get_or_none(username=username.strip()).using_db(conn)
+async def check_credentials(username: str, password: str) -> User:
+    """The user whose password this is, or LoginRefused. Runs outside any transaction: the
+    failure is counted (and committed) before the password is checked, so concurrent
+    guesses see it, and at most MAX_FAILURES passwords are checked before the lock-out.
+
+    Only a right password is told more than "refused": a disabled account is then said to
+    be disabled. A locked account's password is not checked at all (a right guess would
+    otherwise be recognisable and the lock would not stop guessing). Every refusal costs
+    one argon2 verification, against the dummy hash when no password is checked."""
+    user = await User.get_or_none(username=username.strip())
     if user is None:
-        verify_password(_DUMMY_HASH, password)
-        raise LoginRefused("INVALID_CREDENTIALS", "用户名或密码错误")
+        await check_dummy(password)
+        raise _refused("unknown_user")
+    if not await _count_attempt(user.id, clock.now()):
+        await check_dummy(password)
+        raise _refused("locked")
+    if not await check_password(user.password_hash, password):
+        raise _refused("wrong_password")
+    await User.filter(id=user.id).update(failed_logins=0, locked_until=None)
     if not user.is_active:
-        raise LoginRefused("ACCOUNT_DISABLED", "账号已停用")
-    if user.locked_until is not None and user.locked_until > now:
-        wait = int((user.locked_until - now).total_seconds() // 60) + 1
-        raise LoginRefused("ACCOUNT_LOCKED", f"密码错误次数过多，账号已锁定，请{wait}分钟后再试")
-    if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.locked_until = now + lock_period(user.failed_logins)
-        await user.save(using_db=conn, update_fields=["failed_logins", "locked_until"])
-        raise LoginRefused("INVALID_CREDENTIALS", "用户名或密码错误")
-    user.failed_logins = 0
-    user.locked_until = None
-    await user.save(using_db=conn, update_fields=["failed_logins", "locked_until"])
+        raise LoginRefused("ACCOUNT_DISABLED", "账号已停用，请联系管理员", "disabled")
+    return user
+
+
+async def _count_attempt(user_id: int, now: datetime) -> bool:
+    """Count one failure in advance, under a row lock, and lock the account when it is the
+    MAX_FAILURES-th; a right password clears the count afterwards. False while the account
+    is locked (nothing counted). On SQLite the transaction holds the only connection."""
+    async with in_transaction() as conn:
+        user = await User.filter(id=user_id).using_db(conn).select_for_update().first()
+        if user is None or (user.locked_until is not None and user.locked_until > now):
+            return False
+        failures = user.failed_logins + 1
+        values: dict[str, object] = {"failed_logins": failures}
+        if failures >= MAX_FAILURES:
+            values["locked_until"] = now + lock_period(failures)
+        await User.filter(id=user_id).using_db(conn).update(**values)
+    return True
+
+
+async def open_session(user: User, conn: BaseDBAsyncClient | None) -> NewSession:
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(24)
-    expires = now + SESSION_LIFETIME
+    expires = clock.now() + SESSION_LIFETIME
     await Session.create(
         token_hash=sha256(token),
         csrf_token=csrf,

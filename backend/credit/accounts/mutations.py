@@ -100,11 +100,13 @@ class AccountMutations:
                 ],
             )
         refused: auth.LoginRefused | None = None
+        try:  # outside the transaction: the attempt is counted (committed) before the check
+            user = await auth.check_credentials(username, password)
+        except auth.LoginRefused as exc:
+            refused = exc
         async with in_transaction() as conn:
-            try:
-                session = await auth.login(username, password, conn)
-            except auth.LoginRefused as exc:
-                refused = exc
+            if refused is None:
+                session = await auth.open_session(user, conn)
             failed_actor = Actor(kind=ActorKind.ANONYMOUS, username=username[:64])
             await record_event(
                 conn,
@@ -119,7 +121,7 @@ class AccountMutations:
                 "auth.login" if refused is None else "auth.login_failed",
                 object_type="user",
                 object_id=username[:64],
-                after={"code": refused.code} if refused else None,
+                after={"code": refused.code, "reason": refused.reason} if refused else None,
                 request_id=ctx.request_id,
                 client_addr=ctx.client_addr,
             )
