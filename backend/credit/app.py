@@ -12,12 +12,13 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from credit.api.health import healthz
 from credit.api.http import CreditGraphQL, GraphQLEndpoint
 from credit.api.schema import schema
-from credit.core.cache import get_cache, start_cache, stop_cache
+from credit.core.cache import start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 from credit.creditreport.routes import routes as report_routes
@@ -55,14 +56,6 @@ def _spa(static_dir: Path) -> Any:
         )
 
     return serve
-
-
-async def healthz(request: Request) -> Response:
-    from tortoise import connections
-
-    await connections.get("default").execute_query("SELECT 1")
-    cache_ok = await get_cache().ping()
-    return JSONResponse({"status": "ok", "cache": "ok" if cache_ok else "down"})
 
 
 SWEEP_INTERVAL_SECONDS = 600

@@ -1,6 +1,8 @@
 """The shape every mutation shares: a declared permission (on the field), CSRF for cookie
 sessions, one transaction, an audit event, typed errors in the payload and nothing written
-when it fails, then the public cache invalidated."""
+when it fails. A change the public can see bumps the public data version in the same
+transaction (credit.core.dataversion), so the answer never depends on the cache: nothing
+runs after the commit that could fail and misreport what was committed."""
 
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from credit.accounts.auth import csrf_ok
-from credit.api import public_cache
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
 from credit.audit.services import record_event
+from credit.core import dataversion
 
 T = TypeVar("T")
 
@@ -100,8 +102,8 @@ async def run_mutation(
                 request_id=ctx.request_id,
                 client_addr=ctx.client_addr,
             )
+            if outcome.public_change:
+                await dataversion.bump(conn)  # last: see the lock order in dataversion
     except MutationFailed as failed:
         return None, failed.errors
-    if outcome.public_change:
-        await public_cache.invalidate()
     return outcome.value, []

@@ -1,24 +1,29 @@
 """The serialised-result cache of public queries.
 
-A hit costs two cache reads (the public version, then the entry) and no GraphQL execution.
-Every mutation that can change what the public sees bumps the version (one INCR), so the
-next read on any worker misses; entries also expire at the end of the local day, which is
-never later than any evaluation's next_change_at (always a future local midnight).
+A hit costs one primary-key read in the database (the public data version,
+credit.core.dataversion) and one cache read, and no GraphQL execution. The version is
+bumped in the same transaction as every change the public can see, and read before the
+query runs, so an entry is only ever stored under a version at most as new as the data it
+was computed from: whatever the cache holds (restored from disk, flushed, an old worker's
+write), it cannot serve an answer older than the data. Entries also carry the local date
+and expire at its end, never later than any evaluation's next_change_at (always a future
+local midnight). When Redis is unavailable every lookup is answered from the database.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import timedelta
 from functools import lru_cache
 
 from graphql import OperationDefinitionNode, OperationType, parse
 from graphql.error import GraphQLError
 
-from credit.core import clock
+from credit.core import clock, dataversion
 from credit.core.cache import get_cache
 
-VERSION_KEY = "public:version"
+log = logging.getLogger("credit.api")
 # Root fields whose answers depend only on published data, the arguments and the date.
 CACHEABLE_ROOT_FIELDS = frozenset(
     {"subject", "subjects", "subjectSearch", "listEntries", "districts", "catalogues", "__typename"}
@@ -49,8 +54,16 @@ def seconds_to_end_of_day() -> int:
     return max(1, int((midnight - now).total_seconds()))
 
 
-async def key_for(body: bytes, audience: str) -> str:
-    version = await get_cache().get(VERSION_KEY) or "0"
+async def key_for(body: bytes, audience: str) -> str | None:
+    """None when there is nothing to key on: the cache is unavailable (skip it, no need to
+    read the version) or the database did not answer (the query itself will say so)."""
+    if not get_cache().available:
+        return None
+    try:
+        version = await dataversion.current()
+    except Exception:  # the database is down: not cacheable; the execution reports it
+        log.warning("public data version unreadable: answering without the cache")
+        return None
     digest = hashlib.sha256(body).hexdigest()
     return f"public:{version}:{clock.today().isoformat()}:{audience}:{digest}"
 
@@ -61,8 +74,3 @@ async def get(key: str) -> str | None:
 
 async def put(key: str, payload: str) -> None:
     await get_cache().set(key, payload, ttl=seconds_to_end_of_day())
-
-
-async def invalidate() -> None:
-    """Called after any commit that may change public data (records, lists, subjects)."""
-    await get_cache().incr(VERSION_KEY)

@@ -1,9 +1,9 @@
-"""Fixed-window rate limits counted in the cache (Redis across workers)."""
+"""Sliding-window rate limits, counted in Redis across workers (in this process while Redis
+is unavailable: see core/cache.py)."""
 
 from __future__ import annotations
 
 from credit.accounts.actor import Actor, ActorKind
-from credit.core import clock
 from credit.core.cache import get_cache
 
 PUBLIC_PER_MINUTE = 600  # per client address
@@ -11,11 +11,10 @@ REPORT_PER_HOUR = 5  # public report form, per client address
 
 
 async def hit(bucket: str, limit: int, window_seconds: int) -> tuple[bool, int]:
-    """Count one request; (allowed, seconds until the window resets)."""
-    now = int(clock.now().timestamp())
-    window = now // window_seconds
-    count = await get_cache().incr(f"rl:{bucket}:{window}", ttl=window_seconds + 1)
-    return count <= limit, window_seconds - now % window_seconds
+    """Count one request; (allowed, seconds until a slot frees when refused). At most
+    `limit` requests are allowed in any `window_seconds` (a sliding window, so a burst
+    across a minute boundary does not get twice the limit)."""
+    return await get_cache().hit(bucket, limit, window_seconds)
 
 
 async def over_limit(

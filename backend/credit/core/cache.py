@@ -1,75 +1,197 @@
-"""The one module that knows the cache library (aiocache today; STACK.md: its next major
-release swaps the Redis backend, so a change of library touches only this file).
+"""The one module that knows Redis (a change of library touches only this file).
 
-Unset REDIS_URL: an in-process memory cache (embedded default only). Set: Redis, shared by
-every worker, so a write is visible to the next read on any worker.
+Unset REDIS_URL: an in-process store (embedded default only). Set: Redis, shared by every
+worker. Redis is never needed for a correct answer, so it must never cost one:
+- every call is bounded by REDIS_TIMEOUT (socket and overall), and is never retried;
+- the first failure opens a circuit breaker: from then on calls skip Redis at once (reads
+  miss, writes are dropped, rate limits count in this process) while one background probe
+  pings Redis every PROBE_INTERVAL; when it answers, the pool's old connections (all dead
+  after a restart) have already been dropped, so the next request uses Redis again cleanly.
 """
 
 from __future__ import annotations
 
-import warnings
-from typing import Any
-from urllib.parse import urlparse
+import asyncio
+import contextlib
+import logging
+import math
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
-from aiocache import RedisCache, SimpleMemoryCache
-from aiocache.serializers import StringSerializer
+import redis.asyncio as redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import RedisError
 
-warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"aiocache\..*")
+from credit.core import clock
+from credit.core.memory import MemoryStore, SlidingWindows
 
-NAMESPACE = "credit"
+log = logging.getLogger("credit.cache")
+T = TypeVar("T")
+
+PREFIX = "credit:"
+REDIS_TIMEOUT = 0.2  # seconds: a paused Redis costs at most this, once, then the breaker
+PROBE_INTERVAL = 0.5  # seconds between pings while the breaker is open
+
+# One sliding-window log per bucket (a sorted set of allowed requests' times, in ms):
+# drop what left the window, count, admit if under the limit. Returns {allowed, wait_ms}.
+_SLIDING_WINDOW = """
+local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < limit then
+  redis.call('ZADD', KEYS[1], now, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], window)
+  return {1, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, tonumber(oldest[2]) + window - now}
+"""
+
+
+class RedisUnavailable(Exception):
+    """Redis did not answer in time, refused, or the breaker is open."""
 
 
 class Cache:
     def __init__(self, redis_url: str | None) -> None:
         self.redis_url = redis_url
-        self._backend: Any
+        self._memory = MemoryStore()
+        self._windows = SlidingWindows()
+        self._client: redis.Redis | None = None
+        self._breaker_open = False
+        self._probe: asyncio.Task[None] | None = None
+        # Counters for tests, /healthz and logs: Redis calls that failed, and calls skipped.
+        self.failures = 0
+        self.skipped = 0
         if redis_url:
-            parsed = urlparse(redis_url)
-            self._backend = RedisCache(
-                endpoint=parsed.hostname or "127.0.0.1",
-                port=parsed.port or 6379,
-                db=int((parsed.path or "/0").lstrip("/") or 0),
-                password=parsed.password,
-                namespace=NAMESPACE,
-                serializer=StringSerializer(),
+            self._client = redis.Redis.from_url(
+                redis_url,
+                socket_timeout=REDIS_TIMEOUT,
+                socket_connect_timeout=REDIS_TIMEOUT,
+                retry=Retry(NoBackoff(), 0),
+                decode_responses=True,
             )
-        else:
-            self._backend = SimpleMemoryCache(namespace=NAMESPACE, serializer=StringSerializer())
+            self._sliding_window = self._client.register_script(_SLIDING_WINDOW)
 
     @property
     def shared(self) -> bool:
-        return self.redis_url is not None
+        return self._client is not None
+
+    @property
+    def available(self) -> bool:
+        """False while the breaker is open (Redis configured and not answering)."""
+        return self._client is None or not self._breaker_open
+
+    async def _redis(self, call: Callable[[redis.Redis], Awaitable[T]]) -> T:
+        client = self._client
+        assert client is not None
+        if self._breaker_open:
+            self.skipped += 1
+            raise RedisUnavailable("circuit open")
+        try:
+            async with asyncio.timeout(REDIS_TIMEOUT):
+                return await call(client)
+        except (RedisError, OSError, TimeoutError) as exc:
+            self._trip(exc)
+            raise RedisUnavailable(str(exc) or type(exc).__name__) from exc
+
+    def _trip(self, exc: BaseException) -> None:
+        self.failures += 1
+        if self._breaker_open:
+            return
+        self._breaker_open = True
+        log.warning("Redis unavailable (%r): answering without it until it is back", exc)
+        self._probe = asyncio.get_running_loop().create_task(self._recover())
+
+    async def _recover(self) -> None:
+        assert self._client is not None
+        pool = self._client.connection_pool
+        while True:
+            # Every pooled connection may be dead (Redis restarted) or hold a half-read
+            # answer (Redis paused mid-command): drop them all, the next use reconnects.
+            await pool.disconnect()
+            await asyncio.sleep(PROBE_INTERVAL)
+            try:
+                async with asyncio.timeout(REDIS_TIMEOUT):
+                    await self._client.ping()
+            except (RedisError, OSError, TimeoutError):
+                continue
+            self._breaker_open = False
+            log.warning("Redis answers again: back in use")
+            return
 
     async def get(self, key: str) -> str | None:
-        value = await self._backend.get(key)
-        return value if value is None else str(value)
+        """The value, or None when absent or Redis is unavailable."""
+        if self._client is None:
+            return self._memory.get(key)
+        try:
+            value = await self._redis(lambda c: c.get(PREFIX + key))
+        except RedisUnavailable:
+            return None
+        return None if value is None else str(value)
 
     async def set(self, key: str, value: str, ttl: int | None = None) -> None:
-        await self._backend.set(key, value, ttl=ttl)
+        """Best effort: dropped when Redis is unavailable."""
+        if self._client is None:
+            self._memory.set(key, value, ttl)
+            return
+        with contextlib.suppress(RedisUnavailable):
+            await self._redis(lambda c: c.set(PREFIX + key, value, ex=ttl))
 
     async def delete(self, *keys: str) -> None:
-        for key in keys:
-            await self._backend.delete(key)
+        if self._client is None:
+            for key in keys:
+                self._memory.delete(key)
+            return
+        with contextlib.suppress(RedisUnavailable):
+            await self._redis(lambda c: c.delete(*(PREFIX + k for k in keys)))
 
-    async def incr(self, key: str, delta: int = 1, ttl: int | None = None) -> int:
-        value = int(await self._backend.increment(key, delta))
-        if ttl is not None and value == delta:
-            await self._backend.expire(key, ttl)
-        return value
+    async def hit(self, bucket: str, limit: int, window_seconds: int) -> tuple[bool, int]:
+        """Count one request in a sliding window: (allowed, seconds to wait when refused).
+        Shared by all workers through Redis; counted in this process when Redis is
+        unavailable (each worker then allows `limit` on its own: limited, never open)."""
+        now = clock.now().timestamp()
+        if self._client is not None:
+            now_ms, window_ms = int(now * 1000), window_seconds * 1000
+            member = f"{now_ms}:{secrets.token_hex(6)}"
+            try:
+                allowed, wait_ms = await self._redis(
+                    lambda _c: self._sliding_window(
+                        keys=[f"{PREFIX}rl:{bucket}"], args=[now_ms, window_ms, limit, member]
+                    )
+                )
+                return bool(allowed), max(1, math.ceil(int(wait_ms) / 1000)) if not allowed else 0
+            except RedisUnavailable:
+                pass
+        allowed_here, wait = self._windows.hit(bucket, limit, window_seconds, now)
+        return allowed_here, 0 if allowed_here else max(1, math.ceil(wait))
 
     async def ping(self) -> bool:
+        """A real round trip (bounded): /healthz. The breaker answers at once when open."""
+        if self._client is None:
+            return True
         try:
-            await self._backend.set("__ping__", "1", ttl=5)
-            return await self._backend.get("__ping__") == "1"
-        except Exception:
+            return bool(await self._redis(lambda c: c.ping()))
+        except RedisUnavailable:
             return False
 
     async def clear_for_tests(self) -> None:
-        """Tests only (uses KEYS on Redis, so never in production): drop our namespace."""
-        await self._backend.clear()
+        """Tests only: drop our keys (SCAN, never KEYS) and the in-process counters."""
+        self._memory.clear()
+        self._windows.clear()
+        if self._client is not None:
+            keys = [k async for k in self._client.scan_iter(match=PREFIX + "*", count=500)]
+            if keys:
+                await self._client.delete(*keys)
 
     async def close(self) -> None:
-        await self._backend.close()
+        if self._probe is not None:
+            self._probe.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._probe
+        if self._client is not None:
+            await self._client.aclose()
 
 
 _cache: Cache | None = None

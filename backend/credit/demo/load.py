@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts.models import Role, Unit, UnitKind, User
 from credit.accounts.passwords import hash_password
-from credit.core import clock
+from credit.core import clock, dataversion
 from credit.core.clock import TZ
 from credit.core.policy_seed import ensure_policies
 from credit.grades.services import reevaluate
@@ -147,6 +147,7 @@ async def load_demo() -> Loaded:
             await reevaluate(s, conn)
         loaded.subjects = len(subjects)
         loaded.records = b.records
+        await dataversion.bump(conn)  # public data changed: cached answers are old
     return loaded
 
 

@@ -22,7 +22,6 @@ verified and published at 10:00, 11:00 and 12:00 of the publication date (`publi
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import time
 from collections import defaultdict
@@ -45,7 +44,7 @@ from tortoise.transactions import in_transaction
 from credit.accounts.crypto import protect_id_number
 from credit.accounts.models import Unit
 from credit.audit.models import AuditEvent
-from credit.core import clock
+from credit.core import clock, dataversion
 from credit.grades.models import Evaluation
 from credit.grades.services import evaluation_to_payload, load_record_facts
 from credit.lists.models import ListEntry
@@ -1032,6 +1031,8 @@ async def _import(
                 await check_and_write(conn)
                 if issues:
                     raise _Rollback
+                if report.changed:
+                    await dataversion.bump(conn)  # last: see the lock order in dataversion
     except _Rollback:
         pass
     except IntegrityError as exc:
@@ -1045,8 +1046,6 @@ async def _import(
     if report.errors:
         _count(report, _Plan())
         report.subjects_reevaluated = 0
-    elif not dry_run and report.changed:
-        await _invalidate_public_cache()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -1060,14 +1059,6 @@ def _count(report: ImportReport, plan: _Plan) -> None:
     report.records_created = sum(1 for r in created if r.row_kind == "record")
     report.decisions_skipped = plan.skipped_decisions
     report.records_skipped = plan.skipped_records
-
-
-async def _invalidate_public_cache() -> None:
-    from credit.api import public_cache
-
-    # No cache started (a script or test without one): nothing is cached either.
-    with contextlib.suppress(RuntimeError):
-        await public_cache.invalidate()
 
 
 async def import_file(

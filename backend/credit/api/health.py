@@ -1,0 +1,50 @@
+"""GET /healthz: what a load balancer and an operator need to know.
+
+200 {"status": "ok"}: every dependency answers.
+200 {"status": "degraded", "degraded": ["redis"]}: Redis is down; every answer is still
+    correct (from PostgreSQL) and limits count per process, so the instance stays in.
+503 {"status": "down", "down": ["postgresql"]}: no answer can be given; take it out.
+Each check is bounded, so a hung dependency cannot hang the probe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from tortoise import connections
+
+from credit.core.cache import get_cache
+
+log = logging.getLogger("credit")
+DATABASE_TIMEOUT = 2.0  # seconds
+
+
+async def _database_ok() -> bool:
+    try:
+        async with asyncio.timeout(DATABASE_TIMEOUT):
+            await connections.get("default").execute_query("SELECT 1")
+    except Exception as exc:  # any failure means "down"; the reason goes to the log
+        log.warning("health: database check failed: %r", exc)
+        return False
+    return True
+
+
+async def healthz(request: Request) -> Response:
+    cache = get_cache()
+    checks = {
+        "postgresql": await _database_ok(),
+        **({"redis": await cache.ping()} if cache.shared else {}),
+    }
+    down = [name for name, ok in checks.items() if not ok]
+    body: dict[str, object] = {name: "ok" if ok else "down" for name, ok in checks.items()}
+    if "postgresql" in down:
+        body |= {"status": "down", "down": down}
+        return JSONResponse(body, status_code=503, headers={"Cache-Control": "no-store"})
+    if down:
+        body |= {"status": "degraded", "degraded": down}
+    else:
+        body["status"] = "ok"
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
