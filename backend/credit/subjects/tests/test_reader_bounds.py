@@ -364,3 +364,33 @@ async def test_another_jurisdictions_objection_and_report_look_missing(make_clie
     await sign_in(client, "wg.reviewer")
     await _same(client, ACCEPT, str(objection.id))
     await _same(client, REPORTER, str(report.id))
+
+
+OBJECT_TO = """mutation($input: ObjectionFileInput!) {
+  objectionFile(input: $input) { errors { code field message } } }"""
+
+
+async def test_enterprise_cannot_probe_its_own_drafts_through_an_objection(make_client) -> None:  # type: ignore[no-untyped-def]
+    # given: its subject with a draft (entered by an officer, not yet submitted)
+    s = await make_subject("自查技防公司")
+    draft = await create_record(s, _record("draft"), None)
+    await make_user("ent", "ENTERPRISE", subject=s)
+    client = make_client()
+    await sign_in(client, "ent")
+
+    async def file(record_id: str) -> list[dict[str, str]]:
+        body = await gql(
+            client,
+            OBJECT_TO,
+            {"input": {"subjectId": str(s.id), "recordIds": [record_id], "reasons": "异议"}},
+        )
+        return body["data"]["objectionFile"]["errors"]
+
+    # when
+    on_draft, on_missing = await file(str(draft.id)), await file(MISSING)
+
+    # then: the same answer, but for the id it names
+    assert on_draft == [
+        {**e, "message": e["message"].replace(MISSING, str(draft.id))} for e in on_missing
+    ]
+    assert on_missing[0]["code"] == "NOT_FOUND"
