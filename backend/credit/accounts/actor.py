@@ -45,7 +45,9 @@ class Actor:
         if self.kind == ActorKind.ANONYMOUS:
             return "public"
         if self.kind == ActorKind.PARTNER:
-            return "partner:" + ",".join(sorted(p.value for p in self.permissions))
+            # The jurisdiction too: a token sees full ID numbers of its jurisdiction only.
+            scopes = ",".join(sorted(p.value for p in self.permissions))
+            return f"partner:{self.jurisdiction_id}:{scopes}"
         return f"user:{self.user_id}"
 
     def can(self, permission: Permission) -> bool:

@@ -21,6 +21,10 @@ class AuditEvent(Model):
     after = fields.JSONField(null=True)
     request_id = fields.CharField(max_length=64, default="")
     client_addr = fields.CharField(max_length=64, default="")
+    # Whose event it is: the jurisdiction of the object's subject (or of the acting unit).
+    # Readers of the trail see their jurisdiction's events only; NULL rows (the
+    # administrator's own work, events older than this column) only the administrator.
+    jurisdiction_id = fields.IntField(null=True, db_index=True)
 
     class Meta:
         table = "audit_event"

@@ -1,4 +1,4 @@
-"""The audit trail, for admins and reviewers."""
+"""The audit trail, for admins (every jurisdiction) and reviewers (their own)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from datetime import datetime
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
+from credit.api.context import Info
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.audit.models import AuditEvent as AuditEventModel
+from credit.subjects.scope import is_system_admin
 
 
 @strawberry.type(description="审计事件（只增不改）")
@@ -49,6 +51,7 @@ class AuditQueries:
     @strawberry.field(extensions=requires(Permission.VIEW_AUDIT), description="审计日志")
     async def audit_events(
         self,
+        info: Info,
         action: str | None = None,
         object_type: str | None = None,
         object_id: str | None = None,
@@ -56,7 +59,11 @@ class AuditQueries:
         after: str | None = None,
     ) -> Connection[AuditEvent]:
         offset, limit = page_bounds(first, after)
+        actor = info.context.actor
         query = AuditEventModel.all()
+        if not is_system_admin(actor):
+            # A reviewer reads its own jurisdiction's trail, never another's.
+            query = query.filter(jurisdiction_id=actor.jurisdiction_id or -1)
         if action:
             query = query.filter(action=action)
         if object_type:

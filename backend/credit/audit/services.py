@@ -29,6 +29,78 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Object types whose row names its subject: the event belongs to that subject's
+# jurisdiction, whoever acted (the administrator acting on a Wugang record included).
+def _subject_models() -> dict[str, Any]:
+    from credit.records.models import CreditRecord, Decision
+    from credit.workflows.models import (
+        Notice,
+        Objection,
+        PublicReport,
+        Reminder,
+        RepairApplication,
+    )
+
+    return {
+        "credit_record": CreditRecord,
+        "decision": Decision,
+        "objection": Objection,
+        "repair_application": RepairApplication,
+        "public_report": PublicReport,
+        "reminder": Reminder,
+        "notice": Notice,
+    }
+
+
+async def _user_jurisdiction(conn: BaseDBAsyncClient | None, ref: str) -> int | None:
+    from credit.accounts.models import Unit, User
+
+    user = await User.filter(username=ref).using_db(conn).first()
+    if user is None and ref.isdigit():
+        user = await User.filter(id=int(ref)).using_db(conn).first()
+    if user is None:
+        return None
+    found = (
+        await Unit.filter(id=user.unit_id).using_db(conn).values_list("jurisdiction_id", flat=True)
+    )
+    return int(found[0]) if found and found[0] is not None else None  # type: ignore[arg-type]
+
+
+async def jurisdiction_of(
+    conn: BaseDBAsyncClient | None, actor: Actor, object_type: str, object_id: str | int
+) -> int | None:
+    """The jurisdiction an audit event belongs to (None: the administrator's alone)."""
+    from credit.subjects.models import Subject
+
+    try:
+        oid = int(object_id)
+    except (TypeError, ValueError):
+        oid = None
+    subject_id: int | None = None
+    if oid is not None and object_type == "subject":
+        subject_id = oid
+    elif oid is not None and object_type in _subject_models():
+        model = _subject_models()[object_type]
+        found = await model.filter(id=oid).using_db(conn).values_list("subject_id", flat=True)
+        subject_id = int(found[0]) if found else None  # type: ignore[arg-type]
+    if object_type == "user" and object_id != "":
+        # sign-ins name the user by username, user administration by id
+        j_user = await _user_jurisdiction(conn, str(object_id))
+        if j_user is not None:
+            return j_user
+    if subject_id is not None:
+        j = (
+            await Subject.filter(id=subject_id)
+            .using_db(conn)
+            .values_list("jurisdiction_id", flat=True)
+        )
+        if j:
+            return int(j[0])  # type: ignore[arg-type]
+    if actor.role == "ADMIN":
+        return None
+    return actor.jurisdiction_id
+
+
 async def record_event(
     conn: BaseDBAsyncClient | None,
     actor: Actor,
@@ -43,7 +115,9 @@ async def record_event(
 ) -> AuditEvent:
     before_j, after_j = _jsonable(before), _jsonable(after)
     json.dumps([before_j, after_j])  # fail here, inside the transaction, if not serialisable
+    jurisdiction_id = await jurisdiction_of(conn, actor, object_type, object_id)
     return await AuditEvent.create(
+        jurisdiction_id=jurisdiction_id,
         at=clock.now(),
         actor_user_id=actor.user_id,
         actor_username=actor.username

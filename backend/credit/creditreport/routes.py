@@ -1,7 +1,8 @@
 """GET /reports/{uscc}.pdf?asOf=YYYY-MM-DD: a subject's credit report as a PDF.
 
 Public content only (see content.py). A caller holding VIEW_UNMASKED_ID (a partner token
-with that scope, or a signed-in reviewer) also gets a natural person's full ID number.
+with that scope, or a signed-in reviewer) also gets a natural person's full ID number,
+only of a person of its own jurisdiction.
 Anonymous callers are rate-limited per address, partner tokens by their own limit.
 """
 
@@ -17,7 +18,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from credit.accounts.actor import Actor
-from credit.accounts.permissions import Permission
 from credit.api import ratelimit
 from credit.api.http import resolve_actor
 from credit.core import clock
@@ -27,6 +27,7 @@ from credit.creditreport.verify import code_for
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
 from credit.subjects.models import Subject
+from credit.subjects.scope import may_see_full_id_number
 from credit.subjects.services import AsOfInFuture, check_public_as_of
 
 # A report costs an evaluation and a PDF: a tighter budget than GraphQL's per address.
@@ -95,7 +96,7 @@ async def credit_report_pdf(request: Request) -> Response:
     if (
         subject.kind == SubjectKind.NATURAL_PERSON
         and subject.id_number_cipher
-        and actor.can(Permission.VIEW_UNMASKED_ID)
+        and may_see_full_id_number(actor, subject)
     ):
         from credit.accounts.crypto import decrypt
 

@@ -89,7 +89,12 @@ class ListQueries:
             query = query.filter(district__code=district)
         if search:
             term = normalise(search)
-            query = query.filter(Q(subject__name__icontains=term) | Q(subject__uscc=term))
+            # A name never finds a natural person (issue 11): they stay listed, masked,
+            # but cannot be searched for by name.
+            query = query.filter(
+                Q(subject__uscc=term)
+                | (Q(subject__name__icontains=term) & ~Q(subject__kind=SubjectKind.NATURAL_PERSON))
+            )
         total = await query.count()
         rows = await query.order_by("-since", "-id").offset(offset).limit(limit)
         return connection([ListEntry(row=r) for r in rows], offset, total)

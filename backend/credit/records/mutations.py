@@ -116,14 +116,19 @@ def _snapshot(r: RecordModel) -> dict[str, object]:
     return {"status": r.status, "type": r.type, "subject_id": r.subject_id}
 
 
-async def _subject_for_write(info: Info, subject_id: int, conn: BaseDBAsyncClient) -> Subject:
+async def _subject_for_write(
+    info: Info,
+    subject_id: int,
+    conn: BaseDBAsyncClient,
+    not_found: MutationFailed | None = None,
+) -> Subject:
+    """The subject, locked. One answer for "does not exist" and "outside your scope"
+    (`not_found`, by default about the subject), so ids of other districts and
+    jurisdictions cannot be told from unused ones."""
+    missing = not_found or MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
     subject = await Subject.filter(id=subject_id).using_db(conn).select_for_update().first()
-    if subject is None:
-        raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
-    if not await writable(info.context.actor, subject):
-        raise MutationFailed(
-            "该主体不在您的管辖范围内", MutationErrorCode.OUT_OF_SCOPE, "subjectId"
-        )
+    if subject is None or not await writable(info.context.actor, subject):
+        raise missing
     return subject
 
 
@@ -147,9 +152,10 @@ async def _lifecycle(
             _reason_required(reason)
         rid = _int_id(record_id, "id")
         record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
+        missing = MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
         if record is None:
-            raise MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
-        subject = await _subject_for_write(info, record.subject_id, conn)
+            raise missing
+        subject = await _subject_for_write(info, record.subject_id, conn, missing)
         before = _snapshot(record)
         entries_before = await list_entries_now(conn, subject)
         try:

@@ -138,7 +138,9 @@ class CreditRecord:
     def summary(self) -> str:
         return self.row.summary
 
-    @strawberry.field(description="内部备注（不公开）")
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="内部备注（不公开）"
+    )
     def internal_note(self) -> str:
         return self.row.internal_note
 
@@ -187,14 +189,16 @@ class CreditRecord:
     def retention_until_override(self) -> date | None:
         return self.row.retention_until_override
 
-    @strawberry.field(description="信息提供单位（对真实性负责）")
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="信息提供单位（对真实性负责）"
+    )
     async def provider_unit(self, info: Info) -> str | None:
         if self.row.provider_unit_id is None:
             return None
         unit = await info.context.loaders.unit.load(self.row.provider_unit_id)
         return unit.name if unit else None
 
-    @strawberry.field(description="信息提供人")
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="信息提供人")
     def provider_person(self) -> str:
         return self.row.provider_person
 
@@ -213,7 +217,9 @@ class CreditRecord:
         d = await info.context.loaders.decision.load(self.row.decision_id)
         return Decision(row=d) if d else None
 
-    @strawberry.field(description="生命周期变更历史")
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="生命周期变更历史（含操作人）"
+    )
     async def transitions(self, info: Info) -> list[Transition]:
         rows = await info.context.loaders.transitions.load(self.row.id)
         return [Transition.from_model(t) for t in rows]

@@ -19,7 +19,7 @@ from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord, Decision, RecordStatus
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
-from credit.subjects.scope import subjects_in_scope
+from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
 from credit.subjects.services import snapshot_from_stored
 from credit.subjects.types import District, GradeLevel, PublicSubject, SubjectKind
 
@@ -53,8 +53,12 @@ class Subject:
     @strawberry.field(
         extensions=requires(Permission.VIEW_UNMASKED_ID), description="居民身份证号码（完整）"
     )
-    def id_number(self) -> str | None:
-        return decrypt(self.row.id_number_cipher) if self.row.id_number_cipher else None
+    def id_number(self, info: Info) -> str | None:
+        if not self.row.id_number_cipher or not may_see_full_id_number(
+            info.context.actor, self.row
+        ):
+            return None
+        return decrypt(self.row.id_number_cipher)
 
     @strawberry.field
     def address(self) -> str:
@@ -77,13 +81,16 @@ class Subject:
         stored = await info.context.loaders.evaluation.load(self.row.id)
         return stored.next_change_at
 
-    @strawberry.field(description="全部信用信息（各状态）")
+    @strawberry.field(
+        description="信用信息：内部用户见全部状态；企业账号仅见已公布的（含其后撤销、修复的）"
+    )
     async def records(
         self, info: Info, first: int | None = 50, after: str | None = None
     ) -> Connection[CreditRecord]:
         offset, limit = page_bounds(first, after)
         rows = await info.context.loaders.records_of_subject.load(self.row.id)
-        items = [CreditRecord(row=r) for r in rows]
+        actor = info.context.actor
+        items = [CreditRecord(row=r) for r in rows if record_visible_to(actor, r)]
         return connection(items[offset : offset + limit], offset, len(items))
 
 

@@ -11,9 +11,15 @@ from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.grades.services import current_evaluation
+from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidUSCC, normalise, validate_uscc
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.models import Subject
+from credit.subjects.person_lookup import (
+    check_person_lookup_limit,
+    looks_like_id_number,
+    natural_person_by_id_number,
+)
 from credit.subjects.services import (
     AsOfInFuture,
     check_public_as_of,
@@ -83,7 +89,10 @@ class SubjectQueries:
             )
         return out
 
-    @strawberry.field(description="按名称模糊查询（中文名称部分匹配）")
+    @strawberry.field(
+        description="按名称模糊查询（中文名称部分匹配）或统一社会信用代码精确查询；不含自然人。"
+        "自然人仅能以完整、准确的居民身份证号码查询（不支持部分匹配，限流更严），结果脱敏"
+    )
     async def subject_search(
         self, info: Info, name: str, first: int | None = 20, after: str | None = None
     ) -> Connection[PublicSubject]:
@@ -93,7 +102,15 @@ class SubjectQueries:
             raise CodedError("请输入名称", ErrorCode.INVALID_ARGUMENT, field="name")
         if len(term) > 100:
             raise CodedError("名称过长（最多 100 字）", ErrorCode.INVALID_ARGUMENT, field="name")
-        query = Subject.filter(Q(name__icontains=term) | Q(uscc=term))
+        if looks_like_id_number(term):
+            await check_person_lookup_limit(info)
+            query = natural_person_by_id_number(term)
+        else:
+            # A name never finds a natural person, masked or not: the grade beside a
+            # masked name would still confirm who it is (issue 11).
+            query = Subject.filter(Q(name__icontains=term) | Q(uscc=term)).exclude(
+                kind=SubjectKind.NATURAL_PERSON
+            )
         total = await query.count()
         rows = await query.order_by("name", "id").offset(offset).limit(limit)
         evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])

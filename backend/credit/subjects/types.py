@@ -109,13 +109,18 @@ class PublicSubject:
 
     @strawberry.field(
         extensions=requires(Permission.VIEW_UNMASKED_ID),
-        description="自然人完整身份证号码：仅限持有 VIEW_UNMASKED_ID 的合作机构与审核员",
+        description="自然人完整身份证号码：仅限持有 VIEW_UNMASKED_ID 的本辖区合作机构与审核员；"
+        "其他辖区的自然人为 null",
     )
-    def id_number(self) -> str | None:
+    def id_number(self, info: Info) -> str | None:
         from credit.accounts.crypto import decrypt
+        from credit.subjects.scope import may_see_full_id_number
 
-        cipher = self.snapshot.subject.id_number_cipher
-        return decrypt(cipher) if cipher else None
+        subject = self.snapshot.subject
+        # Bounded by jurisdiction: another jurisdiction's person stays masked (null here).
+        if not subject.id_number_cipher or not may_see_full_id_number(info.context.actor, subject):
+            return None
+        return decrypt(subject.id_number_cipher)
 
     @strawberry.field
     def kind(self) -> SubjectKind:  # type: ignore[valid-type]

@@ -81,13 +81,20 @@ async def load_records(
     record_ids: Sequence[int],
     *,
     lock: bool = False,
+    actor: Actor | None = None,
 ) -> list[CreditRecord]:
-    """The records, all of `subject`, in id order (NOT_FOUND naming a missing one)."""
+    """The records, all of `subject`, in id order (NOT_FOUND naming a missing one). With
+    `actor`, a record that reader may not see (an enterprise: a draft, a record under
+    review, a rejected one) is missing too, so its existence is not disclosed."""
     ids = sorted(set(record_ids))
     if not ids:
         raise WorkflowError("须选择至少一条信用信息", field="recordIds")
     query = CreditRecord.filter(id__in=ids, subject_id=subject.id).using_db(conn)
     rows = await (query.select_for_update() if lock else query).order_by("id")
+    if actor is not None:
+        from credit.subjects.scope import record_visible_to
+
+        rows = [r for r in rows if record_visible_to(actor, r)]
     missing = sorted(set(ids) - {r.id for r in rows})
     if missing:
         raise WorkflowError(

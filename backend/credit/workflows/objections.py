@@ -118,7 +118,7 @@ async def file_objection(
     filed_on = received_on or today
     if filed_on > today:
         raise WorkflowError("收件日期不能晚于今天", field="receivedOn")
-    records = await load_records(conn, subject, record_ids, lock=True)
+    records = await load_records(conn, subject, record_ids, lock=True, actor=actor)
     require_published(records)
     published_on = await _published_on(conn, subject, [r.id for r in records], list_kind)
     if filed_on < published_on:

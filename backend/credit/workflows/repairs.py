@@ -159,7 +159,7 @@ async def file_repair(
     check_subject_access(actor, subject)
     params = await params_of(conn, subject)
     check_evidence(evidence, params)
-    records = await load_records(conn, subject, record_ids, lock=True)
+    records = await load_records(conn, subject, record_ids, lock=True, actor=actor)
     await _check_repairable(conn, records, params)
     ids = [r.id for r in records]
     if list_kind is not None:

@@ -23,7 +23,6 @@ from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
 from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
 from credit.core import clock
-from credit.subjects.models import Subject
 from credit.subjects.scope import subjects_in_scope
 from credit.workflows.errors import WorkflowError
 from credit.workflows.evidence import EvidenceInput
@@ -110,12 +109,10 @@ def scoped_subject_ids(actor: Actor) -> Subquery:
 async def require_subject_in_scope(
     conn: BaseDBAsyncClient, actor: Actor, subject_id: int, field: str = "subjectId"
 ) -> None:
-    """NOT_FOUND for a subject that does not exist, OUT_OF_SCOPE for one outside the
-    caller's data scope (an enterprise: any but its own)."""
-    if not await Subject.filter(id=subject_id).using_db(conn).exists():
-        raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, field)
+    """NOT_FOUND, the same answer, for a subject that does not exist and for one outside
+    the caller's data scope (an enterprise: any but its own): ids cannot be enumerated."""
     if not await subjects_in_scope(actor).filter(id=subject_id).using_db(conn).exists():
-        raise MutationFailed("该主体不在您的管辖范围内", MutationErrorCode.OUT_OF_SCOPE, field)
+        raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, field)
 
 
 async def require_owner_in_scope(
@@ -127,14 +124,16 @@ async def require_owner_in_scope(
     field: str = "id",
 ) -> int:
     """The subject id of a workflow object (objection, application, report, reminder,
-    decision) after checking it exists and its subject is in the caller's scope."""
-    found = await model.filter(id=object_id).using_db(conn).values_list("subject_id", flat=True)
+    decision) after checking it exists and its subject is in the caller's scope; both
+    failures get the same NOT_FOUND, so ids of other scopes look unused."""
+    found = await (
+        model.filter(id=object_id, subject_id__in=scoped_subject_ids(actor))
+        .using_db(conn)
+        .values_list("subject_id", flat=True)
+    )
     if not found:
         raise MutationFailed(f"{what}不存在", MutationErrorCode.NOT_FOUND, field)
-    subject_id = int(found[0])  # type: ignore[arg-type]
-    if not await subjects_in_scope(actor).filter(id=subject_id).using_db(conn).exists():
-        raise MutationFailed(f"该{what}不在您的管辖范围内", MutationErrorCode.OUT_OF_SCOPE, field)
-    return subject_id
+    return int(found[0])  # type: ignore[arg-type]
 
 
 # --- mutations -------------------------------------------------------------------------------

@@ -143,6 +143,12 @@ class CaseQueries:
         report_id = arg_id(id, "id")
         assert report_id is not None
         ctx = info.context
+        # Another scope's report is answered exactly like a missing one.
+        visible = PublicReportModel.filter(
+            id=report_id, subject_id__in=scoped_subject_ids(ctx.actor)
+        )
+        if not await visible.exists():
+            raise CodedError("举报不存在", ErrorCode.NOT_FOUND, field="id")
         try:
             async with in_transaction() as conn:
                 identity = await reveal_reporter(

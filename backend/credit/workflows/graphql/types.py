@@ -12,6 +12,7 @@ from credit.api.context import Info
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.records.types import CreditRecord
 from credit.subjects.internal import Subject
+from credit.subjects.scope import record_visible_to
 from credit.subjects.types import ListKind
 from credit.workflows import states
 from credit.workflows.deadlines import OpenObjection as OpenObjectionRow
@@ -40,7 +41,8 @@ async def subject_of(info: Info, subject_id: int) -> Subject | None:
 
 async def records_of(info: Info, ids: list[int]) -> list[CreditRecord]:
     rows = await info.context.loaders.record.load_many(ids)
-    return [CreditRecord(row=r) for r in rows if r is not None]
+    actor = info.context.actor
+    return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
 
 
 async def notice_of(info: Info, notice_id: int | None) -> Notice | None:

@@ -207,7 +207,7 @@ async def test_an_enterprise_objects_only_for_itself_and_sees_only_its_own(make_
 
     # then
     assert foreign["data"]["objectionFile"]["errors"] == [
-        {"field": "subjectId", "message": "该主体不在您的管辖范围内", "code": "OUT_OF_SCOPE"}
+        {"field": "subjectId", "message": "主体不存在", "code": "NOT_FOUND"}
     ]
     assert rival_list["data"]["objections"]["totalCount"] == 0
     assert rival_file["data"]["evidenceFile"] is None
