@@ -21,6 +21,6 @@ async def backward(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("credit", "0005_outbox_jurisdiction")]
+    dependencies = [('credit', '0006_audit_jurisdiction')]
 
     operations = [ops.RunPython(forward, backward)]
