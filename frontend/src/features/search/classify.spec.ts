@@ -31,6 +31,10 @@ describe('classifySearchInput', () => {
     expect(classifySearchInput(' 410481199001011236 ')).toEqual({ kind: 'idNumber', idNumber: '410481199001011236' })
   })
 
+  it('keeps a code attempt with an ID-like check digit a code attempt (no region, no date)', () => {
+    expect(classifySearchInput('01110000600037341X').kind).toBe('code')
+  })
+
   it('keeps an all-digit valid code a code', () => {
     expect(classifySearchInput('121200004013590816').kind).toBe('code')
   })

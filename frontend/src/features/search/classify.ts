@@ -13,9 +13,13 @@ export type SearchInput =
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
-/** A resident ID number (GB 11643, check digit ISO 7064 MOD 11-2). */
+/**
+ * A resident ID number (GB 11643): a region (first digit 1–8), a birth date, a sequence
+ * and the ISO 7064 MOD 11-2 check digit.
+ */
 export function isIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false
+  const shaped = /^[1-8]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]$/.test(value)
+  if (!shaped) return false
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(value[i]), 0)
   return '10X98765432'[sum % 11] === value[17]
 }
