@@ -39,3 +39,26 @@ test('a bad code is explained before any request; a good one opens its profile; 
   await link.click()
   await expect(page.getByTestId('subject-name')).not.toBeEmpty()
 })
+
+// The demo's natural person (backend/credit/demo/load.py): found by the exact, complete ID
+// number only, and shown masked; never by name.
+const DEMO_PERSON_ID = '410481199001011236'
+
+test('a natural person is found by the complete ID number, masked, and never by name', async ({ page }) => {
+  await page.goto('/')
+  const box = page.getByRole('textbox', { name: '统一社会信用代码 或 名称' })
+  await box.fill(DEMO_PERSON_ID)
+  await expect(page.getByText('将按居民身份证号码查询自然人')).toBeVisible()
+  await box.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`/search\\?q=${DEMO_PERSON_ID}$`))
+  const result = page.getByTestId('search-result')
+  await expect(result).toHaveCount(1)
+  await expect(result).toContainText('赵*明')
+  await expect(page.locator('body')).not.toContainText('赵小明')
+  // the answer itself shows the number masked (the title echoes what was typed)
+  await expect(result).not.toContainText(DEMO_PERSON_ID)
+
+  await page.goto('/search?q=赵小明')
+  await expect(page.getByText('未找到名称包含“赵小明”的主体')).toBeVisible()
+  await expect(page.getByTestId('search-result')).toHaveCount(0)
+})

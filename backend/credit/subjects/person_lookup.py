@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tortoise.queryset import QuerySet
+from tortoise.expressions import Q
 
 from credit.accounts.actor import ActorKind
 from credit.accounts.crypto import digest
@@ -17,7 +17,6 @@ from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidIdNumber, validate_id_number
-from credit.subjects.models import Subject
 
 # Per client address (anonymous) or per token (partners), per minute; staff unlimited.
 PERSON_LOOKUPS_PER_MINUTE = 10
@@ -31,12 +30,13 @@ def looks_like_id_number(term: str) -> bool:
     return bool(_ID_SHAPE.match(term))
 
 
-def natural_person_by_id_number(term: str) -> QuerySet[Subject]:
+def natural_person_by_id_number(term: str) -> Q:
+    """The natural person whose number is exactly `term` (nobody for an invalid one)."""
     try:
         number = validate_id_number(term)
     except InvalidIdNumber:
-        return Subject.filter(id=-1)
-    return Subject.filter(id_number_digest=digest(number), kind=SubjectKind.NATURAL_PERSON)
+        return Q(id=-1)
+    return Q(id_number_digest=digest(number), kind=SubjectKind.NATURAL_PERSON)
 
 
 async def check_person_lookup_limit(info: Info) -> None:

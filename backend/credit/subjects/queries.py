@@ -104,7 +104,11 @@ class SubjectQueries:
             raise CodedError("名称过长（最多 100 字）", ErrorCode.INVALID_ARGUMENT, field="name")
         if looks_like_id_number(term):
             await check_person_lookup_limit(info)
-            query = natural_person_by_id_number(term)
+            # 18 digits may also be an organisation's code (e.g. 121200004013590816)
+            query = Subject.filter(
+                natural_person_by_id_number(term)
+                | (Q(uscc=term) & ~Q(kind=SubjectKind.NATURAL_PERSON))
+            )
         else:
             # A name never finds a natural person, masked or not: the grade beside a
             # masked name would still confirm who it is (issue 11).

@@ -55,11 +55,12 @@ const en: MessageSchema = {
   },
   search: {
     title: 'Credit search',
-    lead: 'Enter a unified social credit code or a name to see public credit information, list entries and credit grade.',
+    lead: 'Enter a unified social credit code or a name to see public credit information, list entries and credit grade. A natural person is found only by the complete resident ID number.',
     placeholder: 'Unified social credit code or name',
     submit: 'Search',
     codeHint: 'Will look up by unified social credit code',
     nameHint: 'Will search by name',
+    idNumberHint: 'Will look up a natural person by the complete resident ID number (answer masked)',
     codeOk: 'The code is well formed',
     resultsTitle: 'Results for “{q}”',
     noResults: 'No subject whose name contains “{q}”',

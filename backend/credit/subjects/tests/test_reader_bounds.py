@@ -394,3 +394,13 @@ async def test_enterprise_cannot_probe_its_own_drafts_through_an_objection(make_
         {**e, "message": e["message"].replace(MISSING, str(draft.id))} for e in on_missing
     ]
     assert on_missing[0]["code"] == "NOT_FOUND"
+
+
+async def test_an_all_digit_code_is_still_found_by_the_search(make_client) -> None:  # type: ignore[no-untyped-def]
+    # 121200004013590816 is a real USCC of 18 digits: the shape of an ID number too
+    await make_subject("数字代码事业单位", uscc="121200004013590816")
+    client = make_client()
+    body = await gql(client, SEARCH, {"q": "121200004013590816"})
+    assert [e["node"]["name"] for e in body["data"]["subjectSearch"]["edges"]] == [
+        "数字代码事业单位"
+    ]

@@ -26,4 +26,16 @@ describe('classifySearchInput', () => {
   it.each(['沈阳安防科技有限公司', '沈阳 安防', 'Acme Security', '第1分公司', '12号店'])('treats %s as a name', (input) => {
     expect(classifySearchInput(input)).toEqual({ kind: 'name', name: input })
   })
+
+  it('treats a complete, valid resident ID number as an ID number lookup', () => {
+    expect(classifySearchInput(' 410481199001011236 ')).toEqual({ kind: 'idNumber', idNumber: '410481199001011236' })
+  })
+
+  it('keeps a code attempt with an ID-like check digit a code attempt (no region, no date)', () => {
+    expect(classifySearchInput('01110000600037341X').kind).toBe('code')
+  })
+
+  it('keeps an all-digit valid code a code', () => {
+    expect(classifySearchInput('121200004013590816').kind).toBe('code')
+  })
 })
