@@ -34,10 +34,7 @@ LOCK_CAP = timedelta(hours=1)
 # The one answer to every failed sign-in, whatever the cause (unknown user, wrong password,
 # locked account): telling them apart would tell which usernames exist and which are locked.
 # It mentions the lock, so a locked-out person knows to wait without being told.
-REFUSED = (
-    f"用户名或密码错误。连续输错{MAX_FAILURES}次后账号将暂时锁定，锁定期间无法登录，"
-    "请稍后再试或联系管理员"
-)
+REFUSED = f"用户名或密码错误（连续输错{MAX_FAILURES}次将暂时锁定，请稍后再试）"
 
 
 def sha256(value: str) -> str:

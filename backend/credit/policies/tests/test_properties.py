@@ -18,6 +18,7 @@ from credit.policies import (
     evaluate,
     evaluate_wugang,
 )
+from credit.policies.facts import RETROACTIVE_EXITS
 from credit.policies.tests.builders import ENTERPRISE, same_result
 from credit.policies.tests.strategies import (
     BAD_TYPES,
@@ -50,7 +51,7 @@ def test_evaluation_at_d_ignores_everything_after_d(policy, records, at, data) -
     future: list[RecordFact] = []
     for r in records:  # later transitions on existing records
         status = data.draw(st.sampled_from([None, RecordStatus.PUBLISHED]))
-        if status is None:
+        if status is None or r.transitions[-1].status in RETROACTIVE_EXITS:  # exits are final
             future.append(r)
             continue
         when = max(at, r.transitions[-1].at) + timedelta(

@@ -110,24 +110,42 @@ async def test_public_sees_published_records_only(app_client: httpx.AsyncClient)
 
 
 async def test_as_of_a_past_date_answers_what_held_then(app_client: httpx.AsyncClient) -> None:
-    # given: published 10 days ago, revoked 2 days ago
+    # given: one case published 10 days ago, another 3 days ago
     s = await make_subject()
     today = clock.today()
-    r = await create_published(
-        s, watch_case(today - timedelta(days=11)), today - timedelta(days=10), None
-    )
-    await transition(r, Action.REVOKE, None, reason="异议成立")
+    for published in (10, 3):
+        await create_published(
+            s,
+            watch_case(today - timedelta(days=published + 1)),
+            today - timedelta(days=published),
+            None,
+        )
     # when
     before = await gql(app_client, LOOKUP, {"uscc": s.uscc, "asOf": str(today - timedelta(days=5))})
     long_before = await gql(
         app_client, LOOKUP, {"uscc": s.uscc, "asOf": str(today - timedelta(days=20))}
     )
     now = await gql(app_client, LOOKUP, {"uscc": s.uscc})
-    # then: as of 5 days ago it was listed; 20 days ago it was not yet; today it is revoked
+    # then: as of 5 days ago only the first was listed; 20 days ago none; today both
     assert [e["list"] for e in before["data"]["subject"]["lists"]] == ["WATCH"]
     assert before["data"]["subject"]["records"]["totalCount"] == 1
     assert long_before["data"]["subject"]["lists"] == []
-    assert now["data"]["subject"]["lists"] == []
+    assert [e["list"] for e in now["data"]["subject"]["lists"]] == ["WATCH", "WATCH"]
+
+
+async def test_as_of_never_shows_a_record_revoked_since(app_client: httpx.AsyncClient) -> None:
+    # given: published 10 days ago, revoked today (objection upheld)
+    s = await make_subject()
+    today = clock.today()
+    r = await create_published(
+        s, watch_case(today - timedelta(days=11)), today - timedelta(days=10), None
+    )
+    await transition(r, Action.REVOKE, None, reason="异议成立")
+    # when: asked as of 5 days ago, when it was public
+    before = await gql(app_client, LOOKUP, {"uscc": s.uscc, "asOf": str(today - timedelta(days=5))})
+    # then: today's revocation applies to the past (issue 11): no record, no listing
+    assert before["data"]["subject"]["lists"] == []
+    assert before["data"]["subject"]["records"]["totalCount"] == 0
 
 
 async def test_as_of_after_today_is_refused(app_client: httpx.AsyncClient) -> None:
