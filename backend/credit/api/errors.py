@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
     CSRF_FAILED = "CSRF_FAILED"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database cannot be reached
 
 
 class CodedError(GraphQLError):

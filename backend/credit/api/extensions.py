@@ -13,6 +13,9 @@ import re
 from graphql import GraphQLError
 
 from credit.api.errors import ErrorCode
+from credit.api.health import database_unreachable
+
+UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后再试"
 
 log = logging.getLogger("credit.api")
 
@@ -50,6 +53,13 @@ def fix_error(error: GraphQLError, request_id: str) -> GraphQLError:
         limit = any(p.search(error.message) for p in _LIMIT_PATTERNS)
         code = ErrorCode.QUERY_TOO_COMPLEX if limit else "GRAPHQL_VALIDATION_FAILED"
         return _copy(error, error.message, {"code": str(code)})
+    if database_unreachable(error.original_error):
+        log.warning("database unreachable in %s (request %s)", error.path, request_id)
+        return _copy(
+            error,
+            UNAVAILABLE_MESSAGE,
+            {"code": ErrorCode.SERVICE_UNAVAILABLE.value, "requestId": request_id},
+        )
     log.error(
         "unexpected error in %s (request %s)",
         ".".join(str(p) for p in error.path or ()),

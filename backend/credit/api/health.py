@@ -12,14 +12,34 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from asyncpg.exceptions import ConnectionDoesNotExistError, OperatorInterventionError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise import connections
+from tortoise.exceptions import DBConnectionError
 
 from credit.core.cache import get_cache
 
 log = logging.getLogger("credit")
 DATABASE_TIMEOUT = 2.0  # seconds
+_UNREACHABLE = (
+    OSError,  # refused, reset, unreachable
+    DBConnectionError,
+    ConnectionDoesNotExistError,  # a pooled connection the server closed
+    OperatorInterventionError,  # shutting down, starting up, crashed
+)
+
+
+def database_unreachable(exc: BaseException | None) -> bool:
+    """Whether `exc` (or what it wraps) says the database cannot be reached: an outage to
+    answer with SERVICE_UNAVAILABLE, not a bug to mask as INTERNAL_ERROR."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, _UNREACHABLE):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 async def _database_ok() -> bool:

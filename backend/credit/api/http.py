@@ -20,7 +20,8 @@ from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
 from credit.accounts.auth import SESSION_COOKIE, actor_from_session, actor_from_token
 from credit.api import public_cache, ratelimit
 from credit.api.context import Context
-from credit.api.extensions import fix_error
+from credit.api.extensions import UNAVAILABLE_MESSAGE, fix_error
+from credit.api.health import database_unreachable
 from credit.api.loaders import Loaders
 
 log = logging.getLogger("credit.api")
@@ -82,7 +83,15 @@ class GraphQLEndpoint:
         scope["credit.request_id"] = (
             request.headers.get("x-request-id", "")[:64] or Context.new_request_id()
         )
-        actor = await resolve_actor(request)
+        try:
+            actor = await resolve_actor(request)
+        except Exception as exc:
+            if not database_unreachable(exc):
+                raise
+            response = _error(503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE)
+            response.headers["retry-after"] = "5"
+            await response(scope, receive, send)
+            return
         if actor is None:
             await _error(401, "UNAUTHENTICATED", "API 令牌无效、已过期或已吊销")(
                 scope, receive, send

@@ -6,8 +6,9 @@ same transaction: readers see the new version exactly when they can see the new 
 no cache state (Redis restored from an old file, flushed, or an invalidation lost on the
 way) can bring an old answer back, because old answers sit under old versions.
 
-The new value is max(version + 1, wall-clock microseconds): also after a database restored
-from a backup the next change gets a version no earlier answer was stored under.
+The new value is max(version + 1, wall-clock microseconds), and a new database starts at
+the wall clock: after a database re-created, or restored from a backup, the next change
+still gets a version no earlier answer was stored under.
 
 Lock order: the version row is always the LAST lock a transaction takes (bump just before
 commit), so it cannot take part in a deadlock; writers queue on it only for their commit.

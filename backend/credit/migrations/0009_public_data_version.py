@@ -1,6 +1,8 @@
 """The public data version (credit.core.dataversion): one row, bumped in the same
 transaction as every change the public can see; the public cache is keyed on it."""
 
+import time
+
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 
@@ -11,8 +13,11 @@ async def forward(apps, schema_editor) -> None:
         "CREATE TABLE IF NOT EXISTS public_data_version "
         "(id INT NOT NULL PRIMARY KEY, version BIGINT NOT NULL);"
     )
+    # Start at the wall clock (microseconds), like every bump: a database created afresh
+    # never reuses a version an earlier database's answers were cached under.
     await client.execute_script(
-        "INSERT INTO public_data_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;"
+        "INSERT INTO public_data_version (id, version) "
+        f"VALUES (1, {time.time_ns() // 1000}) ON CONFLICT (id) DO NOTHING;"
     )
 
 

@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'INTERNAL_ERROR',
   'NETWORK',
   'UNKNOWN',
+  'SERVICE_UNAVAILABLE',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
@@ -46,6 +47,7 @@ export function codeFromHttpStatus(status: number): ApiErrorCode | undefined {
   if (status === 403) return 'PERMISSION_DENIED'
   if (status === 404) return 'NOT_FOUND'
   if (status === 429) return 'RATE_LIMITED'
+  if (status === 503) return 'SERVICE_UNAVAILABLE'
   if (status >= 500) return 'INTERNAL_ERROR'
   return undefined
 }

@@ -217,6 +217,7 @@ const en: MessageSchema = {
     INTERNAL_ERROR: 'Server error, please try again later',
     NETWORK: 'Network error, please check your connection',
     UNKNOWN: 'Something went wrong, please try again later',
+    SERVICE_UNAVAILABLE: 'The service is temporarily unavailable, please try again later',
   },
 }
 

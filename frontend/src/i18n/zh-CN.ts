@@ -214,6 +214,7 @@ const zhCN = {
     INTERNAL_ERROR: '服务器出错，请稍后再试',
     NETWORK: '网络连接失败，请检查网络后重试',
     UNKNOWN: '出错了，请稍后再试',
+    SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   },
 }
 

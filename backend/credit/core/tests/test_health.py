@@ -72,6 +72,15 @@ async def test_503_naming_postgresql_when_it_is_down_and_ok_when_back(
             # then: 503, naming it
             assert down.status_code == 503
             assert down.json()["status"] == "down" and down.json()["down"] == ["postgresql"]
+            # and the API answers a coded error, with or without a session (never a
+            # plain-text 500)
+            for headers in ({}, {"cookie": "credit_session=some-session"}):
+                answer = await client.post(
+                    "/graphql", json={"query": "{ districts { name } }"}, headers=headers
+                )
+                assert answer.status_code in (200, 503)
+                codes = [e["extensions"]["code"] for e in answer.json()["errors"]]
+                assert codes == ["SERVICE_UNAVAILABLE"]
             # and when it is back, so is the instance (bounded wait for the pool)
             own_postgres.start()
             for _ in range(100):
