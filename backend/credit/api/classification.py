@@ -152,3 +152,12 @@ TRUSTED_PATHS: dict[str, str] = {
         "own name as provider, and the one SUBMIT transition it made itself"
     ),
 }
+
+
+def field_levels() -> dict[str, Level]:
+    """'Type.field' → level for every field of the schema (for the leak matrix test, which
+    checks each reader's answers against it)."""
+    from credit.api.schema import schema
+    from credit.api.visibility import levels
+
+    return levels(schema, TABLE, TRUSTED_PATHS)
