@@ -84,7 +84,9 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     types=[Permission],
-    config=StrawberryConfig(relay_max_results=100),
+    # No "Did you mean …?" in errors: they would name fields a caller cannot see, even with
+    # PUBLIC_INTROSPECTION=false.
+    config=StrawberryConfig(relay_max_results=100, disable_field_suggestions=True),
     extensions=[
         PublicIntrospection,
         QueryLimits,

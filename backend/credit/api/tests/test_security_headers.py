@@ -165,3 +165,11 @@ async def test_a_database_error_shows_no_sql_or_stack_trace(client, database: st
     assert_secured(pdf)
     # and the application works again once the database does
     assert (await gql(client, "{ districts { code } }"))["data"] is not None
+
+
+async def test_errors_suggest_no_field_names(client) -> None:  # type: ignore[no-untyped-def]
+    # A misspelt field must not reveal the names of fields the caller cannot see (with
+    # PUBLIC_INTROSPECTION=false the schema is not the public's to read).
+    body = await gql(client, '{ subject(uscc: "x") { idNumbe } }')
+    message = body["errors"][0]["message"]
+    assert "idNumbe" in message and "Did you mean" not in message, message
