@@ -153,12 +153,16 @@ def level_of_guard(guard: frozenset[Permission]) -> Level:
 
 
 def level_of_reach(readers: frozenset[str]) -> Level:
-    """The level of a link: the most open one among the readers who reach it."""
-    if ANONYMOUS in readers or PARTNER in readers:
+    """The level of a link or plumbing field: the narrowest one that admits every reader
+    who reaches it (a partner's import results: the permission they all hold)."""
+    if ANONYMOUS in readers or not readers:
         return PUBLIC
-    if readers - STAFF:
+    if readers <= STAFF:
+        return INTERNAL
+    if readers <= STAFF | OUTSIDE_ACCOUNTS:
         return ENTERPRISE_SELF
-    return INTERNAL
+    common = frozenset.intersection(*(PROFILES.get(r, frozenset()) for r in readers))
+    return restricted(min(common)) if common else PUBLIC
 
 
 # --- the walk -------------------------------------------------------------------------------
