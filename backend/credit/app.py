@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from credit.api.headers import SecuredStarlette
 from credit.api.health import healthz
 from credit.api.http import CreditGraphQL, GraphQLEndpoint
 from credit.api.schema import schema
@@ -109,4 +110,4 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/", spa),
         Route("/{path:path}", spa),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return SecuredStarlette(routes=routes, lifespan=lifespan)

@@ -12,7 +12,22 @@ function artifactName(project: string, title: string): string {
  * `test` with automatic fixtures: no uncaught page errors, and saving a screenshot of the last page of every test
  * (pass or fail) under e2e-artifacts/, for a person to look at.
  */
-export const test = base.extend<{ lastPageScreenshot: void; noPageErrors: void }>({
+export const test = base.extend<{ lastPageScreenshot: void; noPageErrors: void; noCspViolations: void }>({
+  // The Content-Security-Policy must not block anything the SPA does (Chromium reports each
+  // blocked script, style or request as a console error naming the policy).
+  noCspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+          violations.push(message.text())
+        }
+      })
+      await use()
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
   // Any uncaught exception in the page fails the test.
   noPageErrors: [
     async ({ page }, use) => {

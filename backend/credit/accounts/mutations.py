@@ -167,7 +167,15 @@ class AccountMutations:
 
         _, errors = await run_mutation(info, "auth.logout", body)
         if info.context.response is not None:
-            info.context.response.delete_cookie(auth.SESSION_COOKIE, path="/")
+            # The same flags as when it was set (a browser may keep a Secure cookie that a
+            # plain deletion does not match).
+            info.context.response.delete_cookie(
+                auth.SESSION_COOKIE,
+                path="/",
+                httponly=True,
+                samesite="lax",
+                secure=get_settings().cookie_secure,
+            )
         return LogoutPayload(ok=not errors, errors=errors)
 
     @strawberry.mutation(extensions=requires(Permission.MANAGE_USERS), description="新建用户")

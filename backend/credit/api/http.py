@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -21,6 +21,7 @@ from credit.accounts.auth import SESSION_COOKIE, actor_from_session, actor_from_
 from credit.api import public_cache, ratelimit
 from credit.api.context import Context
 from credit.api.extensions import UNAVAILABLE_MESSAGE, fix_error
+from credit.api.headers import graphiql_policy
 from credit.api.health import database_unreachable
 from credit.api.loaders import Loaders
 
@@ -61,6 +62,10 @@ class CreditGraphQL(GraphQL[Context, None]):
             loaders=Loaders(actor=actor),
             request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
         )
+
+    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+        html = self.graphql_ide_html
+        return HTMLResponse(html, headers={"content-security-policy": graphiql_policy(html)})
 
     async def process_result(
         self, request: Request | WebSocket, result: ExecutionResult

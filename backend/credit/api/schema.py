@@ -16,8 +16,10 @@ from strawberry.schema.config import StrawberryConfig
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
+from credit.api.classification import TABLE, TRUSTED_PATHS
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter
+from credit.api.visibility import classify
 from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
@@ -82,7 +84,9 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     types=[Permission],
-    config=StrawberryConfig(relay_max_results=100),
+    # No "Did you mean …?" in errors: they would name fields a caller cannot see, even with
+    # PUBLIC_INTROSPECTION=false.
+    config=StrawberryConfig(relay_max_results=100, disable_field_suggestions=True),
     extensions=[
         PublicIntrospection,
         QueryLimits,
@@ -92,6 +96,9 @@ schema = strawberry.Schema(
         lambda: ValidationCache(maxsize=1024),
     ],
 )
+
+# Every field's level (public, enterprise-self, internal, restricted) as @visibility.
+classify(schema, TABLE, TRUSTED_PATHS)
 
 
 def schema_sdl() -> str:

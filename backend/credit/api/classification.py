@@ -1,0 +1,163 @@
+"""The classification table: the level of every value field of the schema, in one place.
+
+Fields that declare a permission, links to other objects and plumbing are classified by
+rule (see credit.api.visibility); every other field is named here. A new field missing
+from this table, or a name here that no longer exists, fails
+credit/api/tests/test_classification.py, which also checks each level against the
+permissions on every path that reaches the field.
+
+Written as a data-protection officer would: a value is PUBLIC only if DOMAIN.md lets the
+public see it; what the bureau writes about its own work (notes, who entered what, how
+it was entered, the lifecycle) is INTERNAL; administration data is RESTRICTED to the
+permission that manages it.
+"""
+
+from __future__ import annotations
+
+from credit.accounts.permissions import Permission as P
+from credit.api.visibility import (
+    ENTERPRISE_SELF,
+    INTERNAL,
+    PUBLIC,
+    Level,
+    restricted,
+)
+
+# "Type": {level: "field field …"}
+_BY_TYPE: dict[str, dict[Level, str]] = {
+    # --- roots that declare no permission: open to everyone (their resolvers answer the
+    # public view, or only about the caller itself)
+    "Query": {
+        PUBLIC: "subject subjects subjectSearch districts listEntries catalogues me "
+        "verifyCreditReport"
+    },
+    "Mutation": {PUBLIC: "login logout publicReportFile"},
+    # --- the public view (DOMAIN.md: what may be public; natural persons masked)
+    "PublicSubject": {PUBLIC: "uscc name idNumberMasked kind asOf"},
+    "PublicRecord": {
+        PUBLIC: "id category type typeName summary decisionNo decisionDate occurredOn "
+        "publishedOn issuingUnit publicUntil"
+    },
+    "Grade": {PUBLIC: "level"},
+    "Reason": {PUBLIC: "article rule summary"},
+    "Measure": {PUBLIC: "code name article kind"},
+    "SubjectListEntry": {PUBLIC: "list since until decisionNo article recordIds"},
+    "ListEntry": {PUBLIC: "list since until decisionNo article subjectName uscc"},
+    "District": {PUBLIC: "code name"},
+    "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},
+    "CreditReportVerification": {PUBLIC: "valid subjectName asOf reason"},
+    # --- the caller's own account and sign-in
+    "Me": {
+        ENTERPRISE_SELF: "username displayName role unitCode unitName subjectId permissions "
+        "csrfToken"
+    },
+    "LoginPayload": {ENTERPRISE_SELF: "csrfToken"},
+    "LogoutPayload": {PUBLIC: "ok"},
+    "PublicReportFilePayload": {ENTERPRISE_SELF: "acknowledgementNo"},
+    # --- a subject's full file: the enterprise's own, and staff in scope
+    "Subject": {ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt"},
+    "CreditRecord": {
+        # what the decision says, served on the enterprise (public once published)
+        ENTERPRISE_SELF: "id subjectId subjectName category type typeName status statusName "
+        "summary situationCode situationName inspectionPassed occurredOn decisionNo "
+        "decisionDate issuingUnit legalBasis publishedAt providerUnit",
+        # the bureau's own work: notes (e.g. an informant), who provided and how it came in
+        INTERNAL: "internalNote providerPerson source publicUntilOverride retentionUntilOverride",
+    },
+    "Transition": {INTERNAL: "fromStatus toStatus at byUserId reason byUsername"},
+    "Decision": {ENTERPRISE_SELF: "id documentNo decidedOn issuingUnit legalBasis appeals"},
+    "Violation": {ENTERPRISE_SELF: "seq typeCode domain description"},
+    "Sanction": {ENTERPRISE_SELF: "kind kindName amountYuan"},
+    # --- the enterprise's filings and the notices addressed to it
+    "Objection": {
+        ENTERPRISE_SELF: "id subjectId listKind recordIds publishedOn filingDeadline channel "
+        "applicantName reasons status statusName filedOn filedAt acceptedOn handlingUnit "
+        "dueOn dueProvisional dueWarning decidedAt decisionReason revokedRecordIds"
+    },
+    "RepairApplication": {
+        ENTERPRISE_SELF: "id subjectId listKind recordIds channel applicantName rectification "
+        "status statusName filedAt decidedAt decidedOn decisionReason decisionNo issuingUnit"
+    },
+    "Notice": {
+        ENTERPRISE_SELF: "id subjectId kind kindName title body objectType objectId recordIds "
+        "createdAt"
+    },
+    "EvidenceFileInfo": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt"},
+    "EvidenceFileContent": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt base64"},
+    # --- staff work
+    "DashboardStats": {INTERNAL: "subjects"},
+    "CountItem": {INTERNAL: "key label count"},
+    "MonthCount": {INTERNAL: "month key count"},
+    "DecisionPayload": {INTERNAL: "revokedRecordIds"},
+    "ListEntryRemovePayload": {INTERNAL: "removedRecordIds"},
+    "OpenObjection": {
+        restricted(P.HANDLE_OBJECTIONS): "dueOn workingDaysLeft overdue dueSoon provisional warning"
+    },
+    "Reminder": {
+        restricted(P.MANAGE_REMINDERS): "id subjectId grade gradeName method methodName heldAt "
+        "place content recordIds intervieweeName intervieweeRole intervieweeTitle officers "
+        "unitName pushedAt createdAt"
+    },
+    "ReminderProposal": {
+        restricted(P.MANAGE_REMINDERS): "grade gradeName methods reasons recordIds"
+    },
+    # public reports (举报): the content only for the handler (its resolver), the reporter's
+    # identity only through publicReportReporter
+    "PublicReport": {
+        restricted(P.HANDLE_REPORTS): "id acknowledgementNo subjectId receivedAt status "
+        "statusName handlerUserId handlerName handledByMe content triagedAt triageNote "
+        "investigationStartedAt closedAt outcome outcomeNote recordId"
+    },
+    "ReportHandler": {restricted(P.HANDLE_REPORTS): "id displayName unitName"},
+    "ReporterIdentity": {restricted(P.HANDLE_REPORTS): "name contact"},
+    "ImportSummary": {
+        restricted(P.IMPORT_DECISIONS): "dryRun rows subjectsCreated subjectsUpdated "
+        "decisionsCreated decisionsSkipped recordsCreated recordsSkipped subjectsReevaluated"
+    },
+    "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
+    # --- administration
+    "AuditEvent": {
+        restricted(P.VIEW_AUDIT): "id at actorUsername unitCode role action objectType "
+        "objectId before after requestId clientAddr"
+    },
+    "User": {
+        restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil"
+    },
+    "Unit": {restricted(P.MANAGE_USERS): "id code name kind parentId"},
+    "ApiToken": {
+        restricted(P.MANAGE_API_TOKENS): "id name prefix unitId scopes rateLimitPerMinute "
+        "createdAt expiresAt revokedAt"
+    },
+    "ApiTokenCreatePayload": {restricted(P.MANAGE_API_TOKENS): "token"},
+    "Policy": {restricted(P.MANAGE_POLICIES): "code version name documentNo effectiveFrom params"},
+    "CalendarDay": {restricted(P.MANAGE_POLICIES): "date isWorkingDay source note"},
+    "OutboxEvent": {
+        restricted(P.VIEW_DELIVERIES): "id key target targetName kind payload status "
+        "statusName attempts nextAttemptAt lastAttemptAt lastError deliveredAt createdAt"
+    },
+}
+
+TABLE: dict[str, Level] = {
+    f"{type_name}.{field}": level
+    for type_name, groups in _BY_TYPE.items()
+    for level, fields in groups.items()
+    for field in fields.split()
+}
+
+# Paths a reader takes that the permission guards alone would count as a leak, and why
+# they are not one ("Type.field@READER" → reason). The reader is not followed through them.
+TRUSTED_PATHS: dict[str, str] = {
+    "Mutation.associationRatingSubmit@ASSOCIATION": (
+        "the payload is the rating the association has just submitted: its own text, its "
+        "own name as provider, and the one SUBMIT transition it made itself"
+    ),
+}
+
+
+def field_levels() -> dict[str, Level]:
+    """'Type.field' → level for every field of the schema (for the leak matrix test, which
+    checks each reader's answers against it)."""
+    from credit.api.schema import schema
+    from credit.api.visibility import levels
+
+    return levels(schema, TABLE, TRUSTED_PATHS)
