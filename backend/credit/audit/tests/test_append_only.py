@@ -4,8 +4,8 @@ so the application cannot disable the triggers that make them so."""
 
 from __future__ import annotations
 
+import asyncio
 import os
-import subprocess
 import sys
 from collections.abc import AsyncIterator
 from urllib.parse import urlparse
@@ -95,15 +95,18 @@ async def app_role(settings: Settings, db: str) -> AsyncIterator[tuple[str, str]
             "DATABASE_URL": app_url,
             "REDIS_URL": "",
         }
-        done = subprocess.run(
-            [sys.executable, "-m", "credit", "migrate"],
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "credit",
+            "migrate",
             cwd=BACKEND_DIR,
             env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
-        assert done.returncode == 0, done.stderr
+        _, stderr = await proc.communicate()
+        assert proc.returncode == 0, stderr.decode()
         yield app_url, role
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
