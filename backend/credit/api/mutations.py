@@ -17,6 +17,7 @@ from credit.accounts.auth import csrf_ok
 from credit.api import public_cache
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
+from credit.api.retry import TransactionConflict, with_retries
 from credit.audit.services import record_event
 
 T = TypeVar("T")
@@ -83,10 +84,13 @@ async def run_mutation(
     action: str,
     body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
 ) -> tuple[Any, list[UserError]]:
-    """Run `body` in one transaction with its audit event. Returns (value, errors)."""
+    """Run `body` in one transaction with its audit event. Returns (value, errors). A
+    transaction aborted for a deadlock or serialization failure is re-run (a bounded
+    number of times, credit.api.retry), then answered CONFLICT."""
     check_csrf(info)
     ctx = info.context
-    try:
+
+    async def attempt() -> Outcome:
         async with in_transaction() as conn:
             outcome = await body(conn)
             await record_event(
@@ -100,8 +104,15 @@ async def run_mutation(
                 request_id=ctx.request_id,
                 client_addr=ctx.client_addr,
             )
+        return outcome
+
+    try:
+        outcome = await with_retries(attempt)
     except MutationFailed as failed:
         return None, failed.errors
+    except TransactionConflict:
+        message = "数据正被他人同时修改，本次操作未保存，请刷新后重试"
+        return None, [UserError(field=None, message=message, code=MutationErrorCode.CONFLICT)]
     if outcome.public_change:
         await public_cache.invalidate()
     return outcome.value, []

@@ -117,7 +117,10 @@ def _snapshot(r: RecordModel) -> dict[str, object]:
 
 
 async def _subject_for_write(info: Info, subject_id: int, conn: BaseDBAsyncClient) -> Subject:
-    subject = await Subject.filter(id=subject_id).using_db(conn).select_for_update().first()
+    # The subject lock, first of all (lock order: credit.workflows.common).
+    subject = (
+        await Subject.filter(id=subject_id).using_db(conn).select_for_update(no_key=True).first()
+    )
     if subject is None:
         raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
     if not await writable(info.context.actor, subject):
@@ -146,10 +149,20 @@ async def _lifecycle(
         if reason_required:
             _reason_required(reason)
         rid = _int_id(record_id, "id")
-        record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
-        if record is None:
+        # Lock order (credit.workflows.common): learn the subject without a lock, lock
+        # the subject, then the record; if it changed while we waited, someone else
+        # acted on it first.
+        seen = await RecordModel.filter(id=rid).using_db(conn).first()
+        if seen is None:
             raise MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
-        subject = await _subject_for_write(info, record.subject_id, conn)
+        subject = await _subject_for_write(info, seen.subject_id, conn)
+        record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
+        if record is None or record.status != seen.status:
+            raise MutationFailed(
+                "该信用信息刚被他人变更，本次操作未保存，请刷新后查看",
+                MutationErrorCode.CONFLICT,
+                "id",
+            )
         before = _snapshot(record)
         entries_before = await list_entries_now(conn, subject)
         try:
@@ -276,8 +289,11 @@ class RecordMutations:
                     "该主体当前不在此名单上", MutationErrorCode.INVALID_STATE, "list"
                 )
             ids = sorted({rid for e in entries for rid in e.record_ids})
-            records = await RecordModel.filter(id__in=ids, status=RecordStatus.PUBLISHED).using_db(
-                conn
+            records = (
+                await RecordModel.filter(id__in=ids, status=RecordStatus.PUBLISHED)
+                .using_db(conn)
+                .select_for_update()
+                .order_by("id")
             )
             for record in records:
                 await services.transition(
