@@ -26,6 +26,7 @@ from credit.policies.facts import RecordStatus
 from credit.records import services
 from credit.records.lifecycle import Action, InvalidTransition
 from credit.records.models import CreditRecord as RecordModel
+from credit.records.trail import record_changed_by_case
 from credit.records.types import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
@@ -305,6 +306,14 @@ class RecordMutations:
                     reevaluate_subject=False,
                 )
             await reevaluate(subject, conn)
+            await record_changed_by_case(
+                conn,
+                info.context,
+                [r.id for r in records],
+                RecordStatus.REPAIRED,
+                "list_entry_remove",
+                subject.id,
+            )
             change = f"list_entry_remove:{subject.id}:{list.value}:{'-'.join(map(str, ids))}"
             await _announce(info, conn, subject, entries_before, change, reason)
             return Outcome(
