@@ -67,8 +67,13 @@ async def truncate_all() -> None:
 
     tables = [m._meta.db_table for m in Tortoise.apps.get_models_iterable()]  # type: ignore[union-attr]
     if conn.capabilities.dialect == "postgres":
+        # The append-only trails refuse TRUNCATE (migration 0010) to everyone; the suite's
+        # superuser empties them in replica mode, which skips ordinary triggers. The
+        # application's own role can set neither (README, "Database roles").
         await conn.execute_script(
-            "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE;"
+            "BEGIN; SET LOCAL session_replication_role = replica; TRUNCATE "
+            + ", ".join(f'"{t}"' for t in tables)
+            + " RESTART IDENTITY CASCADE; COMMIT;"
         )
     else:
         await conn.execute_script("PRAGMA foreign_keys = OFF;")

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from credit.accounts.auth import csrf_ok
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
+from credit.api.retry import TransactionConflict, with_retries
 from credit.audit.services import record_event
 from credit.core import dataversion
 
@@ -85,10 +86,14 @@ async def run_mutation(
     action: str,
     body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
 ) -> tuple[Any, list[UserError]]:
-    """Run `body` in one transaction with its audit event. Returns (value, errors)."""
+    """Run `body` in one transaction with its audit event. Returns (value, errors). A
+    transaction aborted for a deadlock or serialization failure is re-run (a bounded
+    number of times, credit.api.retry), then answered CONFLICT. Nothing runs after the
+    commit: the answer is what was committed, whatever the cache does."""
     check_csrf(info)
     ctx = info.context
-    try:
+
+    async def attempt() -> Outcome:
         async with in_transaction() as conn:
             outcome = await body(conn)
             await record_event(
@@ -104,6 +109,13 @@ async def run_mutation(
             )
             if outcome.public_change:
                 await dataversion.bump(conn)  # last: see the lock order in dataversion
+        return outcome
+
+    try:
+        outcome = await with_retries(attempt)
     except MutationFailed as failed:
         return None, failed.errors
+    except TransactionConflict:
+        message = "数据正被他人同时修改，本次操作未保存，请刷新后重试"
+        return None, [UserError(field=None, message=message, code=MutationErrorCode.CONFLICT)]
     return outcome.value, []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from tortoise import Tortoise, connections
 
@@ -66,8 +67,11 @@ async def migrate_db(settings: Settings | None = None) -> None:
 
     settings = settings or get_settings()
     ensure_data_dir(settings)
-    await migrate(config=tortoise_config(settings.database_url))
+    owner_url = settings.migration_database_url or settings.database_url
+    await migrate(config=tortoise_config(owner_url))
     await close_db()
+    if owner_url != settings.database_url and not settings.is_embedded:
+        await grant_application_role(owner_url, settings.database_url)
     # Reference data every deployment needs: the policies the seeds define.
     await init_db(settings)
     await ensure_policies()
@@ -75,3 +79,38 @@ async def migrate_db(settings: Settings | None = None) -> None:
 
 def dialect() -> str:
     return connections.get("default").capabilities.dialect
+
+
+# Tables the application may only read and append to (migration 0010 also refuses
+# UPDATE/DELETE/TRUNCATE there to every role, by triggers the application cannot disable).
+APPEND_ONLY_TABLES = ("audit_event", "record_transition")
+
+
+async def grant_application_role(owner_url: str, app_url: str) -> None:
+    """As the owner: give the application's role (the user of `app_url`) exactly what the
+    application does, on every table and sequence, and nothing it could use to rewrite the
+    trails: no ownership, no TRUNCATE, no REFERENCES/TRIGGER, no DDL. Re-run after every
+    migration, so new tables are covered."""
+    import asyncpg
+
+    from credit.core.dbreset import _dsn
+
+    role = urlparse(app_url).username
+    if not role or role == urlparse(owner_url).username:
+        return
+    conn = await asyncpg.connect(_dsn(owner_url))
+    try:
+        quoted = await conn.fetchval("SELECT quote_ident($1)", role)
+        append_only = ", ".join(APPEND_ONLY_TABLES)
+        await conn.execute(
+            f"""
+            REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quoted};
+            REVOKE CREATE ON SCHEMA public FROM {quoted};
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+            REVOKE UPDATE, DELETE ON {append_only} FROM {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+            """
+        )
+    finally:
+        await conn.close()

@@ -16,6 +16,11 @@ ENV_VARS: dict[str, str] = {
     "DATABASE_URL": (
         "unset: embedded SQLite file backend/data/credit.sqlite3; postgres://… uses asyncpg"
     ),
+    "MIGRATION_DATABASE_URL": (
+        "unset: DATABASE_URL; on PostgreSQL, the role that owns the tables and runs "
+        "`credit migrate`, which then grants DATABASE_URL's role only SELECT, INSERT, UPDATE, "
+        "DELETE (append-only trails: SELECT, INSERT)"
+    ),
     "REDIS_URL": "unset: in-process memory cache; redis://host:port/db: shared Redis cache",
     "PORT": "8000: the HTTP port of `make run` / `python -m credit serve`",
     "HOST": "127.0.0.1: the interface to listen on (0.0.0.0 in containers)",
@@ -55,6 +60,7 @@ class Settings:
     time_zone: str
     outbox_targets: dict[str, str] = field(default_factory=dict)
     data_dir: Path = field(default=DEFAULT_DATA_DIR)
+    migration_database_url: str = ""
 
     @property
     def is_embedded(self) -> bool:
@@ -64,10 +70,7 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         data_dir = DEFAULT_DATA_DIR
-        database_url = env.get("DATABASE_URL") or f"sqlite://{data_dir / 'credit.sqlite3'}"
-        if database_url.startswith("postgresql://"):
-            # Tortoise names the asyncpg dialect "postgres"; accept the libpq spelling too.
-            database_url = "postgres://" + database_url.removeprefix("postgresql://")
+        database_url = _pg(env.get("DATABASE_URL") or f"sqlite://{data_dir / 'credit.sqlite3'}")
         return cls(
             database_url=database_url,
             redis_url=env.get("REDIS_URL") or None,
@@ -82,7 +85,15 @@ class Settings:
             time_zone=env.get("TIME_ZONE") or "Asia/Shanghai",
             outbox_targets=parse_targets(env.get("OUTBOX_TARGETS") or ""),
             data_dir=data_dir,
+            migration_database_url=_pg(env.get("MIGRATION_DATABASE_URL") or database_url),
         )
+
+
+def _pg(url: str) -> str:
+    """Tortoise names the asyncpg dialect "postgres"; accept the libpq spelling too."""
+    if url.startswith("postgresql://"):
+        return "postgres://" + url.removeprefix("postgresql://")
+    return url
 
 
 def parse_targets(text: str) -> dict[str, str]:

@@ -33,7 +33,7 @@ from credit.policies.facts import (
 from credit.policies.facts import (
     Evaluation as EngineEvaluation,
 )
-from credit.policies.services import policy_for
+from credit.policies.services import next_version_at, policy_for
 from credit.records.models import CreditRecord, RecordTransition, Sanction, Violation
 from credit.subjects.models import Jurisdiction, Subject
 
@@ -171,11 +171,17 @@ async def reevaluate(
         facts,
         at,
     )
+    # A later version already created ends this answer at its effective date, whatever
+    # the records say (a policy change is a change of the subject's evaluation too).
+    next_change = ev.next_change_at
+    successor = await next_version_at(policy.code, policy, at, conn)
+    if successor is not None and (next_change is None or successor < next_change):
+        next_change = successor
     values = {
         "policy_code": policy.code,
         "policy_version": policy.version,
         "computed_at": at,
-        "next_change_at": ev.next_change_at,
+        "next_change_at": next_change,
         "grade": ev.grade,
         "payload": evaluation_to_payload(ev),
     }

@@ -18,6 +18,7 @@ from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, Use
 from credit.core import clock
 from credit.policies.models import Policy as PolicyModel
 from credit.policies.params import ShenyangParams, WugangParams
+from credit.policies.services import expire_evaluations_from
 
 PARAMS_CLASSES = {"shenyang-jifang-2018": ShenyangParams, "wugang-2021": WugangParams}
 
@@ -99,6 +100,7 @@ class PolicyMutations:
                 params=checked,
                 using_db=conn,
             )
+            await expire_evaluations_from(code, effective_from, conn)
             return Outcome(
                 row, "policy", f"{code}@{row.version}", latest.params, checked, public_change=True
             )

@@ -26,6 +26,7 @@ from credit.policies.facts import RecordStatus
 from credit.records import services
 from credit.records.lifecycle import Action, InvalidTransition
 from credit.records.models import CreditRecord as RecordModel
+from credit.records.trail import record_changed_by_case
 from credit.records.types import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
@@ -122,11 +123,13 @@ async def _subject_for_write(
     conn: BaseDBAsyncClient,
     not_found: MutationFailed | None = None,
 ) -> Subject:
-    """The subject, locked. One answer for "does not exist" and "outside your scope"
-    (`not_found`, by default about the subject), so ids of other districts and
-    jurisdictions cannot be told from unused ones."""
+    """The subject, locked first of all (lock order: credit.workflows.common). One answer
+    for "does not exist" and "outside your scope" (`not_found`, by default about the
+    subject), so ids of other districts and jurisdictions cannot be told from unused ones."""
     missing = not_found or MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
-    subject = await Subject.filter(id=subject_id).using_db(conn).select_for_update().first()
+    subject = (
+        await Subject.filter(id=subject_id).using_db(conn).select_for_update(no_key=True).first()
+    )
     if subject is None or not await writable(info.context.actor, subject):
         raise missing
     return subject
@@ -151,11 +154,21 @@ async def _lifecycle(
         if reason_required:
             _reason_required(reason)
         rid = _int_id(record_id, "id")
-        record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
+        # Lock order (credit.workflows.common): learn the subject without a lock, lock
+        # the subject, then the record; if it changed while we waited, someone else
+        # acted on it first.
+        seen = await RecordModel.filter(id=rid).using_db(conn).first()
         missing = MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
-        if record is None:
+        if seen is None:
             raise missing
-        subject = await _subject_for_write(info, record.subject_id, conn, missing)
+        subject = await _subject_for_write(info, seen.subject_id, conn, missing)
+        record = await RecordModel.filter(id=rid).using_db(conn).select_for_update().first()
+        if record is None or record.status != seen.status:
+            raise MutationFailed(
+                "该信用信息刚被他人变更，本次操作未保存，请刷新后查看",
+                MutationErrorCode.CONFLICT,
+                "id",
+            )
         before = _snapshot(record)
         entries_before = await list_entries_now(conn, subject)
         try:
@@ -282,8 +295,11 @@ class RecordMutations:
                     "该主体当前不在此名单上", MutationErrorCode.INVALID_STATE, "list"
                 )
             ids = sorted({rid for e in entries for rid in e.record_ids})
-            records = await RecordModel.filter(id__in=ids, status=RecordStatus.PUBLISHED).using_db(
-                conn
+            records = (
+                await RecordModel.filter(id__in=ids, status=RecordStatus.PUBLISHED)
+                .using_db(conn)
+                .select_for_update()
+                .order_by("id")
             )
             for record in records:
                 await services.transition(
@@ -295,6 +311,14 @@ class RecordMutations:
                     reevaluate_subject=False,
                 )
             await reevaluate(subject, conn)
+            await record_changed_by_case(
+                conn,
+                info.context,
+                [r.id for r in records],
+                RecordStatus.REPAIRED,
+                "list_entry_remove",
+                subject.id,
+            )
             change = f"list_entry_remove:{subject.id}:{list.value}:{'-'.join(map(str, ids))}"
             await _announce(info, conn, subject, entries_before, change, reason)
             return Outcome(

@@ -21,7 +21,12 @@ from credit.policies.facts import RecordStatus
 from credit.records.lifecycle import Action
 from credit.records.models import CreditRecord, Decision
 from credit.records.services import transition
-from credit.workflows.common import check_staff_access, list_entries_now, load_subject
+from credit.workflows.common import (
+    check_staff_access,
+    list_entries_now,
+    load_subject,
+    lock_case,
+)
 from credit.workflows.errors import WorkflowError, WorkflowErrorCode
 from credit.workflows.notices import announce_records_withdrawn, on_list_change
 
@@ -41,9 +46,9 @@ class AppealOutcome(StrEnum):
 
 
 async def _decision(conn: BaseDBAsyncClient, actor: Actor, decision_id: int) -> Decision:
-    decision = await Decision.filter(id=decision_id).using_db(conn).select_for_update().first()
-    if decision is None:
-        raise WorkflowError("决定不存在", WorkflowErrorCode.NOT_FOUND, "decisionId")
+    decision = await lock_case(
+        conn, Decision, decision_id, "决定", field="decisionId", watch="appeals"
+    )
     check_staff_access(actor, await load_subject(conn, decision.subject_id))
     return decision
 

@@ -36,6 +36,7 @@ from credit.workflows.common import (
     list_entries_now,
     load_records,
     load_subject,
+    lock_case,
     params_of,
     published_dates,
     require_published,
@@ -107,7 +108,7 @@ async def file_objection(
     """File an objection: online by the subject's enterprise account, or a written
     application entered by a reviewer (`received_on`: the day the bureau received it)."""
     today = clock.today()
-    subject = await load_subject(conn, subject_id)
+    subject = await load_subject(conn, subject_id, lock=True)
     check_subject_access(actor, subject)
     params = await params_of(conn, subject)
     if not reasons.strip():
@@ -163,10 +164,7 @@ async def file_objection(
 
 
 async def _load(conn: BaseDBAsyncClient, objection_id: int) -> Objection:
-    row = await Objection.filter(id=objection_id).using_db(conn).select_for_update().first()
-    if row is None:
-        raise WorkflowError("异议不存在", WorkflowErrorCode.NOT_FOUND, "id")
-    return row
+    return await lock_case(conn, Objection, objection_id, "异议")
 
 
 async def accept_objection(conn: BaseDBAsyncClient, actor: Actor, objection_id: int) -> Objection:

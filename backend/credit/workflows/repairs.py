@@ -40,6 +40,7 @@ from credit.workflows.common import (
     list_entries_now,
     load_records,
     load_subject,
+    lock_case,
     params_of,
     published_dates,
     require_published,
@@ -155,7 +156,7 @@ async def file_repair(
     """Apply for repair (by the enterprise account, or entered by a reviewer from paper)."""
     if not rectification.strip():
         raise WorkflowError("须说明整改情况", field="rectification")
-    subject = await load_subject(conn, subject_id)
+    subject = await load_subject(conn, subject_id, lock=True)
     check_subject_access(actor, subject)
     params = await params_of(conn, subject)
     check_evidence(evidence, params)
@@ -196,12 +197,7 @@ async def file_repair(
 
 
 async def _load(conn: BaseDBAsyncClient, application_id: int) -> RepairApplication:
-    row = (
-        await RepairApplication.filter(id=application_id).using_db(conn).select_for_update().first()
-    )
-    if row is None:
-        raise WorkflowError("修复申请不存在", WorkflowErrorCode.NOT_FOUND, "id")
-    return row
+    return await lock_case(conn, RepairApplication, application_id, "修复申请")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from credit.audit.services import record_event
 from credit.core import clock
 from credit.records.models import CreditRecord
 from credit.records.services import RecordInput, RecordInputError, create_record
-from credit.workflows.common import check_staff_access, load_subject, params_of
+from credit.workflows.common import check_staff_access, load_subject, lock_case, params_of
 from credit.workflows.errors import WorkflowError, WorkflowErrorCode
 from credit.workflows.evidence import EvidenceInput, store_evidence
 from credit.workflows.models import PublicReport
@@ -76,10 +76,7 @@ async def submit_report(
 
 
 async def _load(conn: BaseDBAsyncClient, report_id: int) -> PublicReport:
-    row = await PublicReport.filter(id=report_id).using_db(conn).select_for_update().first()
-    if row is None:
-        raise WorkflowError("举报不存在", WorkflowErrorCode.NOT_FOUND, "id")
-    return row
+    return await lock_case(conn, PublicReport, report_id, "举报")
 
 
 def _require_handler(actor: Actor, report: PublicReport) -> None:

@@ -4,6 +4,7 @@ structure is checked instead."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -39,6 +40,24 @@ def test_backend_points_at_the_postgres_and_redis_services() -> None:
     assert "migrate" in " ".join(backend["command"])
 
 
+def test_the_workers_connect_as_a_role_that_owns_nothing() -> None:
+    c = compose()
+    env = c["services"]["backend"]["environment"]
+    owner = urlparse(env["MIGRATION_DATABASE_URL"])
+    app = urlparse(env["DATABASE_URL"])
+    assert owner.username == c["services"]["postgres"]["environment"]["POSTGRES_USER"]
+    assert app.username and app.username != owner.username
+    assert (owner.hostname, owner.path) == (app.hostname, app.path)
+    assert app.password == "${APP_DB_PASSWORD}"
+    # the postgres image creates that role on first start, from the mounted init script
+    mount = "./deploy/postgres-init:/docker-entrypoint-initdb.d:ro"
+    assert mount in c["services"]["postgres"]["volumes"]
+    script = (REPO_DIR / "deploy" / "postgres-init" / "10-application-role.sh").read_text("utf-8")
+    assert f"CREATE ROLE {app.username} LOGIN" in script and "SUPERUSER" not in script.replace(
+        "NOSUPERUSER", ""
+    )
+
+
 def test_every_backend_variable_is_one_the_backend_reads() -> None:
     env = compose()["services"]["backend"]["environment"]
     unknown = set(env) - set(ENV_VARS)
@@ -50,6 +69,7 @@ def test_no_secret_is_written_in_the_file() -> None:
     assert env["SECRET_KEY"].startswith("${")
     pg = compose()["services"]["postgres"]["environment"]
     assert pg["POSTGRES_PASSWORD"].startswith("${")
+    assert pg["APP_DB_PASSWORD"].startswith("${")
 
 
 def test_frontend_proxies_graphql_to_the_backend() -> None:

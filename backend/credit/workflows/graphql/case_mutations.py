@@ -16,7 +16,9 @@ from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.mutations import Outcome, UserError
 from credit.policies.facts import ListKind as ListKindEnum
+from credit.policies.facts import RecordStatus
 from credit.records.models import Decision as DecisionModel
+from credit.records.trail import record_changed_by_case
 from credit.records.types import Decision
 from credit.workflows import appeals, objections, repairs
 from credit.workflows.graphql.access import (
@@ -184,6 +186,10 @@ class CaseMutations:
                 if revoke_record_ids
                 else None,
             )
+            revoked = result.objection.revoked_record_ids if upheld else []
+            await record_changed_by_case(
+                conn, info.context, revoked or [], RecordStatus.REVOKED, "objection", oid
+            )
             return result.objection, upheld
 
         return await _objection_step(info, id, "decide", step)
@@ -230,6 +236,14 @@ class CaseMutations:
         async def step(conn: BaseDBAsyncClient, actor: Actor, rid: int) -> tuple[Any, bool]:
             result = await repairs.approve_repair(
                 conn, actor, rid, decision_no=decision_no, reason=reason
+            )
+            await record_changed_by_case(
+                conn,
+                info.context,
+                result.application.record_ids,
+                RecordStatus.REPAIRED,
+                "repair_application",
+                rid,
             )
             return result.application, True
 
@@ -313,6 +327,9 @@ class CaseMutations:
                 outcome=appeals.AppealOutcome(outcome),
                 decided_on=decided_on,
                 note=note,
+            )
+            await record_changed_by_case(
+                conn, info.context, result.revoked_record_ids, RecordStatus.REVOKED, "decision", did
             )
             after = {
                 "index": index,
