@@ -16,6 +16,7 @@ from strawberry.schema.config import StrawberryConfig
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
+from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter
 from credit.audit.queries import AuditQueries
@@ -41,6 +42,7 @@ MAX_TOKENS = 3000
 LIMIT_RULES = [
     *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    InputRule,
 ]
 
 
@@ -88,6 +90,7 @@ schema = strawberry.Schema(
         QueryLimits,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,
+        VariableCheck,
         lambda: ParserCache(maxsize=1024),
         lambda: ValidationCache(maxsize=1024),
     ],
