@@ -16,6 +16,7 @@ from credit.lists.models import ListEntry as ListEntryModel
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import mask_person_name, normalise
+from credit.subjects.search import in_district, name_or_uscc
 from credit.subjects.types import District, ListKind
 
 
@@ -86,10 +87,10 @@ class ListQueries:
             Q(until__isnull=True) | Q(until__gt=today)
         )
         if district:
-            query = query.filter(district__code=district)
+            query = query.filter(in_district(district))
         if search:
             term = normalise(search)
-            query = query.filter(Q(subject__name__icontains=term) | Q(subject__uscc=term))
+            query = query.filter(name_or_uscc(term, prefix="subject__"))
         total = await query.count()
         rows = await query.order_by("-since", "-id").offset(offset).limit(limit)
         return connection([ListEntry(row=r) for r in rows], offset, total)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
-from tortoise.expressions import Q
 
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
@@ -14,6 +13,7 @@ from credit.grades.services import current_evaluation
 from credit.subjects.identifiers import InvalidUSCC, normalise, validate_uscc
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.models import Subject
+from credit.subjects.search import name_or_uscc
 from credit.subjects.services import (
     AsOfInFuture,
     check_public_as_of,
@@ -93,7 +93,7 @@ class SubjectQueries:
             raise CodedError("请输入名称", ErrorCode.INVALID_ARGUMENT, field="name")
         if len(term) > 100:
             raise CodedError("名称过长（最多 100 字）", ErrorCode.INVALID_ARGUMENT, field="name")
-        query = Subject.filter(Q(name__icontains=term) | Q(uscc=term))
+        query = Subject.filter(name_or_uscc(term))
         total = await query.count()
         rows = await query.order_by("name", "id").offset(offset).limit(limit)
         evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])

@@ -9,7 +9,7 @@ import pytest
 
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
-from credit.testing import make_place, make_user
+from credit.testing import make_place, make_subject, make_user
 
 BIG = "99999999999999999999"
 ABOVE_INT32 = str(2**31)
@@ -61,3 +61,80 @@ async def test_malformed_ids_are_invalid_argument_naming_the_field(
 async def test_well_formed_unknown_id_is_still_not_found_or_null(admin) -> None:  # type: ignore[no-untyped-def]
     body = await gql(admin, '{ internalSubject(id: "2147483647") { name } }')
     assert body == {"data": {"internalSubject": None}}, body
+
+
+NUL = "\x00"
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "field"),
+    [
+        ("query($n: String!) { subjectSearch(name: $n) { totalCount } }", {"n": "公司\x00"}, "n"),
+        ('{ subjectSearch(name: "a\\u0000b") { totalCount } }', None, "name"),
+        (
+            "query($s: String) { listEntries(list: RED, search: $s) { totalCount } }",
+            {"s": NUL},
+            "s",
+        ),
+        (
+            'mutation { login(username: "ad\\u0000min", password: "x") { errors { code } } }',
+            None,
+            "username",
+        ),
+        (
+            'mutation($p: String!) { login(username: "admin", password: $p) { errors { code } } }',
+            {"p": "Correct-Horse-1\x00"},
+            "p",
+        ),
+    ],
+)
+async def test_nul_characters_are_refused_naming_the_field(
+    app_client, query: str, variables: dict[str, Any] | None, field: str
+) -> None:  # type: ignore[no-untyped-def]
+    await make_user("admin", "ADMIN")
+    body = await gql(app_client, query, variables)
+    assert _codes(body) == ["INVALID_ARGUMENT"], body
+    assert body["errors"][0]["extensions"]["field"] == field
+    assert body["errors"][0]["extensions"]["fault"] == "NUL_CHARACTER"
+    assert body["data"] is None
+    assert not await AuditEvent.exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ subjectSearch(name: "沈阳测试技防有限公司沈阳测试技防有限公司沈阳") { totalCount } }',
+        '{ subjectSearch(name: "91210102TQ0000001X99") { totalCount } }',
+        '{ listEntries(list: RED, search: "91210102TQ0000001X99") { totalCount } }',
+        '{ listEntries(list: RED, district: "' + "d" * 33 + '") { totalCount } }',
+    ],
+)
+async def test_long_search_terms_and_district_codes_find_nothing(app_client, query: str) -> None:  # type: ignore[no-untyped-def]
+    await make_subject()
+    body = await gql(app_client, query)
+    assert "errors" not in body, body
+    (result,) = body["data"].values()
+    assert result["totalCount"] == 0
+
+
+async def test_long_search_terms_for_staff(admin) -> None:  # type: ignore[no-untyped-def]
+    await make_subject()
+    body = await gql(
+        admin,
+        "query($s: String, $d: String) { internalSubjects(search: $s, district: $d) "
+        "{ totalCount } }",
+        {"s": "9" * 40, "d": "x" * 40},
+    )
+    assert body == {"data": {"internalSubjects": {"totalCount": 0}}}, body
+
+
+def test_a_value_the_orm_refuses_is_invalid_argument_without_the_column() -> None:
+    from graphql import GraphQLError
+    from tortoise.exceptions import ValidationError
+
+    from credit.api.extensions import fix_error
+
+    refused = ValidationError("uscc: Length of '" + "9" * 40 + "' 40 > 18")
+    fixed = fix_error(GraphQLError("x", original_error=refused), "req-1")
+    assert fixed.extensions == {"code": "INVALID_ARGUMENT", "fault": "TOO_LONG"}
+    assert "uscc" not in fixed.message and "18" in fixed.message
