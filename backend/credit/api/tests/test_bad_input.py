@@ -9,6 +9,7 @@ import pytest
 
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
+from credit.records.models import CreditRecord
 from credit.testing import make_place, make_subject, make_user
 
 BIG = "99999999999999999999"
@@ -138,3 +139,67 @@ def test_a_value_the_orm_refuses_is_invalid_argument_without_the_column() -> Non
     fixed = fix_error(GraphQLError("x", original_error=refused), "req-1")
     assert fixed.extensions == {"code": "INVALID_ARGUMENT", "fault": "TOO_LONG"}
     assert "uscc" not in fixed.message and "18" in fixed.message
+
+
+CREATE = """
+mutation Create($input: CreditRecordCreateInput!) {
+  creditRecordCreate(input: $input) { creditRecord { id } errors { field message code } }
+}
+"""
+
+
+def _fine(subject_id: int, amount: object) -> dict[str, Any]:
+    from credit.core import clock
+
+    today = clock.today().isoformat()
+    return {
+        "subjectId": str(subject_id),
+        "type": "administrative_decision",
+        "occurredOn": today,
+        "summary": "罚款",
+        "decisionNo": "沈公罚〔2026〕1号",
+        "decisionDate": today,
+        "issuingUnit": "沈阳市公安局",
+        "violations": [
+            {
+                "typeCode": "t1",
+                "domain": "public_order",
+                "sanctions": [{"kind": "fine", "amountYuan": amount}],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("amount", "fault"),
+    [
+        ("NaN", "数字"),
+        ("Infinity", "数字"),
+        ("1e400", "12 位整数"),
+        ("123456789012345678", "12 位整数"),
+        ("0.001", "两位小数"),
+        ("-5", "负数"),
+    ],
+)
+async def test_a_fine_the_import_refuses_is_refused_by_the_console_too(
+    make_client, amount: str, fault: str
+) -> None:  # type: ignore[no-untyped-def]
+    from credit.records.amounts import InvalidAmount, parse_amount
+
+    _, district = await make_place()
+    subject = await make_subject()
+    await make_user("officer", "DISTRICT_OFFICER", district=district)
+    officer = make_client()
+    await sign_in(officer, "officer")
+    events = await AuditEvent.all().count()
+    body = await gql(officer, CREATE, {"input": _fine(subject.id, amount)})
+    assert "errors" not in body, body
+    (error,) = body["data"]["creditRecordCreate"]["errors"]
+    assert error["field"] == "violations[0].sanctions[0].amountYuan"
+    assert error["code"] == "INVALID"
+    assert fault in error["message"]
+    assert await CreditRecord.all().count() == 0
+    assert await AuditEvent.all().count() == events
+    # the import's rule is the same function, with the same answer
+    with pytest.raises(InvalidAmount, match=fault):
+        parse_amount(amount)
