@@ -390,6 +390,11 @@ def read_xlsx(data: bytes) -> Source:
         sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
         _table_rows(source, ((n, list(cells)) for n, cells in enumerate(rows, start=1)))
+    except Exception:  # read-only mode parses the sheet XML lazily, here
+        # A zip that opens but holds a cut-off or corrupt sheet: the rows read so far say
+        # nothing about the file, which is refused as a whole.
+        source.rows.clear()
+        source.problems.append((0, None, "Excel 文件已损坏：工作表内容不完整或无法读取"))
     finally:
         book.close()
     return source
