@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
     CSRF_FAILED = "CSRF_FAILED"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"  # the request body is over the size limit
 
 
 class CodedError(GraphQLError):

@@ -18,7 +18,7 @@ from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
 from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
-from credit.api.limits import CostLimiter
+from credit.api.limits import CostLimiter, QuerySizeLimit
 from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
@@ -86,6 +86,7 @@ schema = strawberry.Schema(
     types=[Permission],
     config=StrawberryConfig(relay_max_results=100),
     extensions=[
+        QuerySizeLimit,
         PublicIntrospection,
         QueryLimits,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

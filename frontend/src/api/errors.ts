@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'INTERNAL_ERROR',
   'NETWORK',
   'UNKNOWN',
+  'PAYLOAD_TOO_LARGE',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

@@ -216,6 +216,7 @@ const en: MessageSchema = {
     INTERNAL_ERROR: 'Server error, please try again later',
     NETWORK: 'Network error, please check your connection',
     UNKNOWN: 'Something went wrong, please try again later',
+    PAYLOAD_TOO_LARGE: 'The request is too large (too many or too big files), please send less',
   },
 }
 
