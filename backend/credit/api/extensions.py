@@ -14,6 +14,7 @@ from graphql import GraphQLError
 from tortoise.exceptions import ValidationError as OrmValidationError
 
 from credit.api.errors import ErrorCode
+from credit.api.inputs import variable_field
 
 log = logging.getLogger("credit.api")
 
@@ -61,6 +62,10 @@ def fix_error(error: GraphQLError, request_id: str) -> GraphQLError:
         ext = dict(original.extensions or {}) if isinstance(original, GraphQLError) else {}
         ext.update(error.extensions or {})
         ext["code"] = code
+        return _copy(error, error.message, ext)
+    variable = variable_field(error)
+    if variable is not None:
+        ext = {"code": ErrorCode.INVALID_ARGUMENT.value, "field": variable}
         return _copy(error, error.message, ext)
     if isinstance(error.original_error, OrmValidationError):
         return _copy(error, *_refused_value(str(error.original_error)))

@@ -23,6 +23,7 @@ from typing import Any
 from graphql import (
     ArgumentNode,
     DocumentNode,
+    GraphQLError,
     IntValueNode,
     ListValueNode,
     Node,
@@ -196,3 +197,14 @@ def _operation(document: DocumentNode | None, name: str | None) -> OperationDefi
     if not name:
         return operations[0] if len(operations) == 1 else None
     return next((o for o in operations if o.name and o.name.value == name), None)
+
+
+def variable_field(error: GraphQLError) -> str | None:
+    """The variable a coercion error is about (graphql-core places such errors on the
+    variable's definition), or None for any other error. Such an error is the client's
+    input, whatever exception the scalar raised: a null for a non-null type, a date that
+    is not one, an enum value that does not exist."""
+    node = (error.nodes or [None])[0]
+    if isinstance(node, VariableDefinitionNode) and error.path is None:
+        return node.variable.name.value
+    return None

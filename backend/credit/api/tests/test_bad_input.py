@@ -203,3 +203,24 @@ async def test_a_fine_the_import_refuses_is_refused_by_the_console_too(
     # the import's rule is the same function, with the same answer
     with pytest.raises(InvalidAmount, match=fault):
         parse_amount(amount)
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "field"),
+    [
+        ("query($u: String!) { subject(uscc: $u) { name } }", {"u": None}, "u"),
+        (
+            "query($u: String!, $d: Date) { subject(uscc: $u, asOf: $d) { name } }",
+            {"u": "x", "d": ""},
+            "d",
+        ),
+        ("query($l: ListKind!) { listEntries(list: $l) { totalCount } }", {"l": "PURPLE"}, "l"),
+        ("query($f: Int) { listEntries(list: RED, first: $f) { totalCount } }", {"f": "abc"}, "f"),
+    ],
+)
+async def test_variables_that_cannot_be_coerced_name_the_variable(
+    app_client, query: str, variables: dict[str, Any], field: str
+) -> None:  # type: ignore[no-untyped-def]
+    body = await gql(app_client, query, variables)
+    assert _codes(body) == ["INVALID_ARGUMENT"], body
+    assert body["errors"][0]["extensions"]["field"] == field
