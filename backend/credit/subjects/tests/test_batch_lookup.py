@@ -21,7 +21,7 @@ async def test_one_malformed_code_among_100_fails_only_its_position(app_client) 
     unknown = [make_uscc(900_000 + i) for i in range(39)]
     valid = known[:30] + unknown + known[30:]
     bad = "91210102TQ000000X"  # 17 characters
-    batch = valid[:37] + [bad] + valid[37:]
+    batch = [*valid[:37], bad, *valid[37:]]
     # when
     alone = await gql(app_client, BATCH, {"usccs": valid})
     body = await gql(app_client, BATCH, {"usccs": batch})
