@@ -8,6 +8,7 @@ the run is bounded by max_examples (about a minute on two shared cores)."""
 from __future__ import annotations
 
 import itertools
+import os
 from typing import Any
 
 import httpx
@@ -26,8 +27,9 @@ ADMIN_SKIPS = frozenset({"logout"})
 ROOTS = [("query", name, field) for name, field in schema._schema.query_type.fields.items()] + [
     ("mutation", name, field) for name, field in schema._schema.mutation_type.fields.items()
 ]
+# FUZZ_EXAMPLES=200 for a longer hunt; the default keeps `make test` at about a minute.
 FUZZ = settings(
-    max_examples=12,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "12")),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
