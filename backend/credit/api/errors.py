@@ -19,6 +19,7 @@ class ErrorCode(StrEnum):
     CSRF_FAILED = "CSRF_FAILED"
     INTERNAL_ERROR = "INTERNAL_ERROR"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database cannot be reached
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"  # the request body is over the size limit
 
 
 class CodedError(GraphQLError):

@@ -11,11 +11,13 @@ import logging
 import re
 
 from graphql import GraphQLError
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 from credit.api.errors import ErrorCode
 from credit.api.health import database_unreachable
 
 UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后再试"
+from credit.api.inputs import variable_field
 
 log = logging.getLogger("credit.api")
 
@@ -41,6 +43,21 @@ def _copy(error: GraphQLError, message: str, extensions: dict[str, object]) -> G
     )
 
 
+# A value the ORM refuses (a string longer than its column) is the client's input, not a
+# fault of ours; the transaction it happened in has rolled back. The message says what is
+# wrong without naming the column.
+_LENGTH = re.compile(r"Length of .* (\d+) > (\d+)$", re.S)
+
+
+def _refused_value(text: str) -> tuple[str, dict[str, object]]:
+    code = ErrorCode.INVALID_ARGUMENT.value
+    found = _LENGTH.search(text)
+    if found is None:
+        return "输入的值不符合要求", {"code": code, "fault": "INVALID_VALUE"}
+    message = f"输入的文本过长（{found.group(1)} 个字符，最多 {found.group(2)} 个）"
+    return message, {"code": code, "fault": "TOO_LONG"}
+
+
 def fix_error(error: GraphQLError, request_id: str) -> GraphQLError:
     code = _code_of(error)
     if code is not None:
@@ -49,6 +66,12 @@ def fix_error(error: GraphQLError, request_id: str) -> GraphQLError:
         ext.update(error.extensions or {})
         ext["code"] = code
         return _copy(error, error.message, ext)
+    variable = variable_field(error)
+    if variable is not None:
+        ext = {"code": ErrorCode.INVALID_ARGUMENT.value, "field": variable}
+        return _copy(error, error.message, ext)
+    if isinstance(error.original_error, OrmValidationError):
+        return _copy(error, *_refused_value(str(error.original_error)))
     if error.original_error is None:
         limit = any(p.search(error.message) for p in _LIMIT_PATTERNS)
         code = ErrorCode.QUERY_TOO_COMPLEX if limit else "GRAPHQL_VALIDATION_FAILED"

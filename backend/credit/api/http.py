@@ -23,6 +23,7 @@ from credit.api.context import Context
 from credit.api.extensions import UNAVAILABLE_MESSAGE, fix_error
 from credit.api.headers import graphiql_policy
 from credit.api.health import database_unreachable
+from credit.api.limits import MAX_QUERY_CHARS
 from credit.api.loaders import Loaders
 
 log = logging.getLogger("credit.api")
@@ -110,9 +111,12 @@ class GraphQLEndpoint:
         if request.method != "POST":
             await self.app(scope, receive, send)
             return
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            await _error(413, "QUERY_TOO_COMPLEX", "请求体过大")(scope, receive, send)
+        body = await _read_body(request)
+        if body is None:
+            limit = MAX_BODY_BYTES // 1024 // 1024
+            await _error(
+                413, "PAYLOAD_TOO_LARGE", f"请求体过大（上限 {limit} MB）", maxBytes=MAX_BODY_BYTES
+            )(scope, receive, send)
             return
         replay = _replay(body)
         cache_key = await self._cache_key(body, actor)
@@ -157,9 +161,28 @@ class GraphQLEndpoint:
             return None
         if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
             return None
+        if len(payload["query"]) > MAX_QUERY_CHARS:
+            return None  # refused by QuerySizeLimit; deciding cacheability would parse it
         if not public_cache.is_cacheable_query(payload["query"], payload.get("operationName")):
             return None
         return await public_cache.key_for(body, actor.audience)
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """The body, or None when it is over MAX_BODY_BYTES: refused on the declared length
+    before reading anything, else as soon as the bytes received pass the limit (a client
+    may send no length, or a false one)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _replay(body: bytes) -> Receive:

@@ -20,6 +20,10 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
+# The query text (not the variables, which carry files) is refused above this size before
+# it is parsed: tokenizing a 2 MB document costs seconds. The console's largest operation
+# is under 5 KB and MAX_TOKENS tokens fit in far less than this.
+MAX_QUERY_CHARS = 32 * 1024
 PUBLIC_COST_BUDGET = 5_000
 SIGNED_IN_COST_BUDGET = 50_000
 DEFAULT_PAGE = 20
@@ -92,4 +96,17 @@ class CostLimiter(SchemaExtension):
                             f"查询代价 {cost} 超过上限 {budget}：请减少字段或每页条数",
                             extensions={"code": "QUERY_TOO_COMPLEX", "cost": cost},
                         )
+        yield
+
+
+class QuerySizeLimit(SchemaExtension):
+    """Refuses an oversized query text before the parser (and the token limiter) sees it."""
+
+    def on_operation(self) -> Iterator[None]:
+        query = self.execution_context.query
+        if query is not None and len(query) > MAX_QUERY_CHARS:
+            raise GraphQLError(
+                f"查询文本过长（{len(query)} 个字符，上限 {MAX_QUERY_CHARS}）",
+                extensions={"code": "QUERY_TOO_COMPLEX", "maxChars": MAX_QUERY_CHARS},
+            )
         yield

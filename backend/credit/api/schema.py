@@ -17,8 +17,9 @@ from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
+from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
-from credit.api.limits import CostLimiter
+from credit.api.limits import CostLimiter, QuerySizeLimit
 from credit.api.visibility import classify
 from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
@@ -43,6 +44,7 @@ MAX_TOKENS = 3000
 LIMIT_RULES = [
     *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    InputRule,
 ]
 
 
@@ -88,10 +90,12 @@ schema = strawberry.Schema(
     # PUBLIC_INTROSPECTION=false.
     config=StrawberryConfig(relay_max_results=100, disable_field_suggestions=True),
     extensions=[
+        QuerySizeLimit,
         PublicIntrospection,
         QueryLimits,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,
+        VariableCheck,
         lambda: ParserCache(maxsize=1024),
         lambda: ValidationCache(maxsize=1024),
     ],

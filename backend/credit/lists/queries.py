@@ -16,6 +16,7 @@ from credit.lists.models import ListEntry as ListEntryModel
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import mask_person_name, normalise
+from credit.subjects.search import in_district, name_or_uscc
 from credit.subjects.types import District, ListKind
 
 
@@ -86,14 +87,14 @@ class ListQueries:
             Q(until__isnull=True) | Q(until__gt=today)
         )
         if district:
-            query = query.filter(district__code=district)
+            query = query.filter(in_district(district))
         if search:
             term = normalise(search)
             # A name never finds a natural person (issue 11): they stay listed, masked,
             # but cannot be searched for by name.
             query = query.filter(
-                Q(subject__uscc=term)
-                | (Q(subject__name__icontains=term) & ~Q(subject__kind=SubjectKind.NATURAL_PERSON))
+                name_or_uscc(term, prefix="subject__")
+                & ~Q(subject__kind=SubjectKind.NATURAL_PERSON)
             )
         total = await query.count()
         rows = await query.order_by("-since", "-id").offset(offset).limit(limit)

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from credit.policies.catalogues import (
     WATCH_SITUATIONS,
 )
 from credit.policies.facts import RecordStatus, SubjectKind
+from credit.records.amounts import InvalidAmount, parse_amount
 from credit.records.lifecycle import STATUS_ZH
 from credit.records.services import (
     RecordInput,
@@ -389,6 +390,11 @@ def read_xlsx(data: bytes) -> Source:
         sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
         _table_rows(source, ((n, list(cells)) for n, cells in enumerate(rows, start=1)))
+    except Exception:  # read-only mode parses the sheet XML lazily, here
+        # A zip that opens but holds a cut-off or corrupt sheet: the rows read so far say
+        # nothing about the file, which is refused as a whole.
+        source.rows.clear()
+        source.problems.append((0, None, "Excel 文件已损坏：工作表内容不完整或无法读取"))
     finally:
         book.close()
     return source
@@ -775,24 +781,10 @@ class _Row:
         if not self._present(value):
             return Decimal(0)
         try:
-            if isinstance(value, bool):
-                raise InvalidOperation
-            if isinstance(value, float):
-                value = str(value)
-            amount = Decimal(str(value).replace(",", "").strip())
-        except InvalidOperation:
-            self.error(path, f"金额应为数字（元）：{value}")
+            return parse_amount(value)
+        except InvalidAmount as exc:
+            self.error(path, str(exc))
             return None
-        if not amount.is_finite():
-            self.error(path, f"金额应为数字（元）：{value}")
-            return None
-        if amount < 0:
-            self.error(path, "金额不能为负数")
-            return None
-        if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal(10) ** 12:
-            self.error(path, "金额最多两位小数、不超过 12 位整数")
-            return None
-        return amount.quantize(Decimal("0.01"))
 
 
 def _subject_key(r: _Row) -> tuple[SubjectKey | None, str, str | None, str | None]:

@@ -13,6 +13,7 @@ from credit.core import clock
 from credit.grades.services import reevaluate
 from credit.policies.catalogues import INFO_TYPES_BY_CODE, WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import Category, RecordStatus
+from credit.records.amounts import InvalidAmount, check_amount
 from credit.records.lifecycle import Action, next_status
 from credit.records.models import CreditRecord, Decision, RecordTransition, Sanction, Violation
 from credit.subjects.models import Subject
@@ -95,10 +96,11 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
                 raise RecordInputError(
                     f"violations[{i}].sanctions[{j}].kind", f"未知的处理种类：{s.kind}"
                 )
-            if s.amount_yuan < 0:
-                raise RecordInputError(
-                    f"violations[{i}].sanctions[{j}].amountYuan", "金额不能为负数"
-                )
+            try:
+                s.amount_yuan = check_amount(s.amount_yuan)
+            except InvalidAmount as exc:
+                field = f"violations[{i}].sanctions[{j}].amountYuan"
+                raise RecordInputError(field, str(exc)) from exc
             if s.amount_yuan and not kind.monetary:
                 raise RecordInputError(
                     f"violations[{i}].sanctions[{j}].amountYuan",

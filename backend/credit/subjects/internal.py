@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 import strawberry
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Subquery
 
 from credit.accounts.crypto import decrypt
 from credit.accounts.permissions import Permission, requires
@@ -20,6 +20,7 @@ from credit.records.types import CreditRecord, Decision, RecordStatus
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
+from credit.subjects.search import in_district, name_or_uscc
 from credit.subjects.services import snapshot_from_stored
 from credit.subjects.types import District, GradeLevel, PublicSubject, SubjectKind
 
@@ -127,9 +128,9 @@ class InternalQueries:
         query = subjects_in_scope(info.context.actor)
         if search:
             term = normalise(search)
-            query = query.filter(Q(name__icontains=term) | Q(uscc=term))
+            query = query.filter(name_or_uscc(term))
         if district:
-            query = query.filter(district__code=district)
+            query = query.filter(in_district(district))
         if grade:
             query = query.filter(evaluation__grade=GradeLevelEnum(grade))
         total = await query.count()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
-from tortoise.expressions import Q
 
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
@@ -20,6 +19,7 @@ from credit.subjects.person_lookup import (
     looks_like_id_number,
     natural_person_by_id_number,
 )
+from credit.subjects.search import name_or_uscc
 from credit.subjects.services import (
     AsOfInFuture,
     check_public_as_of,
@@ -63,7 +63,8 @@ class SubjectQueries:
 
     @strawberry.field(
         description=f"批量查询（最多 {MAX_BATCH} 个代码，如政府采购核查投标人）；"
-        "结果与输入一一对应，未收录为 null。"
+        "结果与输入一一对应，未收录为 null。格式错误的代码只影响它自己的位置：该位置为 null，"
+        "并有一条 path 指向该位置的 INVALID_USCC 错误（field 为 usccs[i]），其余代码照常回答。"
     )
     async def subjects(self, info: Info, usccs: list[str]) -> list[PublicSubject | None]:
         if len(usccs) > MAX_BATCH:
@@ -72,22 +73,32 @@ class SubjectQueries:
                 ErrorCode.INVALID_ARGUMENT,
                 field="usccs",
             )
-        codes = [_uscc_or_error(u, f"usccs[{i}]") for i, u in enumerate(usccs)]
-        found = {s.uscc: s for s in await Subject.filter(uscc__in=codes)}
+        # Per item: a malformed code becomes its error, returned in its place; graphql-core
+        # turns an exception returned as a list item into a null there and an error whose
+        # path names the position, so the valid items answer exactly as they otherwise would.
+        codes: list[str | CodedError] = []
+        for i, u in enumerate(usccs):
+            try:
+                codes.append(_uscc_or_error(u, f"usccs[{i}]"))
+            except CodedError as error:
+                codes.append(error)
+        valid = [c for c in codes if isinstance(c, str)]
+        found = {s.uscc: s for s in await Subject.filter(uscc__in=valid)} if valid else {}
         evaluations = await info.context.loaders.evaluation.load_many(
             [s.id for s in found.values()]
         )
         by_subject = {e.subject_id: e for e in evaluations}
         today = _as_of_or_error(None)
-        out: list[PublicSubject | None] = []
+        out: list[PublicSubject | CodedError | None] = []
         for code in codes:
-            s = found.get(code)
-            out.append(
-                None
-                if s is None
-                else PublicSubject(snapshot=snapshot_from_stored(s, by_subject[s.id], today))
-            )
-        return out
+            s = found.get(code) if isinstance(code, str) else None
+            if isinstance(code, CodedError):
+                out.append(code)
+            elif s is None:
+                out.append(None)
+            else:
+                out.append(PublicSubject(snapshot=snapshot_from_stored(s, by_subject[s.id], today)))
+        return out  # type: ignore[return-value]
 
     @strawberry.field(
         description="按名称模糊查询（中文名称部分匹配）或统一社会信用代码精确查询；不含自然人。"
@@ -112,9 +123,7 @@ class SubjectQueries:
         else:
             # A name never finds a natural person, masked or not: the grade beside a
             # masked name would still confirm who it is (issue 11).
-            query = Subject.filter(Q(name__icontains=term) | Q(uscc=term)).exclude(
-                kind=SubjectKind.NATURAL_PERSON
-            )
+            query = Subject.filter(name_or_uscc(term)).exclude(kind=SubjectKind.NATURAL_PERSON)
         total = await query.count()
         rows = await query.order_by("name", "id").offset(offset).limit(limit)
         evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])

@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   'NETWORK',
   'UNKNOWN',
   'SERVICE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
 ] as const
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

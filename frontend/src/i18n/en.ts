@@ -218,6 +218,7 @@ const en: MessageSchema = {
     NETWORK: 'Network error, please check your connection',
     UNKNOWN: 'Something went wrong, please try again later',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable, please try again later',
+    PAYLOAD_TOO_LARGE: 'The request is too large (too many or too big files), please send less',
   },
 }
 

@@ -215,6 +215,7 @@ const zhCN = {
     NETWORK: '网络连接失败，请检查网络后重试',
     UNKNOWN: '出错了，请稍后再试',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+    PAYLOAD_TOO_LARGE: '提交的内容过大（如附件过多或过大），请减少后重试',
   },
 }
 

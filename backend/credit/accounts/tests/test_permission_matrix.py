@@ -41,7 +41,7 @@ def _placeholder(type_: Any) -> Any:
         }
     assert isinstance(type_, GraphQLScalarType)
     return {
-        "ID": "0",
+        "ID": "2147483647",  # well-formed (malformed ids are refused before permissions)
         "String": "x",
         "Int": 1,
         "Boolean": True,

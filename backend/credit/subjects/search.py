@@ -1,0 +1,34 @@
+"""Filters built from what a person types into a search box or picks as a district.
+
+A term can only equal a USCC if it is 18 characters long, and a district code is at most
+32: anything longer matches nothing rather than being compared with a column it cannot
+fit (the ORM refuses such a value, which would surface as an internal error).
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q
+
+from credit.subjects.models import District, Subject
+
+USCC_LENGTH = 18
+
+
+def _max_length(model: type[Subject] | type[District], field: str) -> int:
+    return int(model._meta.fields_map[field].max_length)  # type: ignore[attr-defined]
+
+
+def name_or_uscc(term: str, prefix: str = "") -> Q:
+    """A subject whose name contains `term` or whose USCC is `term` (already normalised);
+    `prefix` is the relation to the subject (`"subject__"`) when filtering another model."""
+    found = Q(**{f"{prefix}name__icontains": term})
+    if len(term) == USCC_LENGTH:
+        found |= Q(**{f"{prefix}uscc": term})
+    return found
+
+
+def in_district(code: str, prefix: str = "") -> Q:
+    """Rows of the district with this code; an impossible code matches no row."""
+    if len(code) > _max_length(District, "code"):
+        return Q(**{f"{prefix}district_id__in": []})
+    return Q(**{f"{prefix}district__code": code})
