@@ -15,9 +15,9 @@ from tortoise.exceptions import ValidationError as OrmValidationError
 
 from credit.api.errors import ErrorCode
 from credit.api.health import database_unreachable
+from credit.api.inputs import variable_field
 
 UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后再试"
-from credit.api.inputs import variable_field
 
 log = logging.getLogger("credit.api")
 

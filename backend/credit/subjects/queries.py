@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
+from tortoise.expressions import Q
 
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
