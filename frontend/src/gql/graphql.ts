@@ -111,6 +111,7 @@ export type MutationErrorCode =
   | 'INVALID'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_STATE'
+  | 'LAST_ADMINISTRATOR'
   | 'NOT_FOUND'
   | 'NOT_HANDLER'
   | 'OUT_OF_SCOPE'
@@ -159,6 +160,7 @@ export type OutboxStatus =
 /** 权限。每个受保护的字段与变更都以 @requires 声明其所需权限。 */
 export type Permission =
   | 'APPLY_REPAIR'
+  | 'CHANGE_OWN_PASSWORD'
   | 'DECIDE_LISTS'
   | 'ENTER_RECORDS'
   | 'FILE_OBJECTIONS'
