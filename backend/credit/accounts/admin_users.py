@@ -21,8 +21,11 @@ from credit.accounts.models import User as UserModel
 from credit.accounts.passwords import hash_password, verify_password
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import Role, User
+from credit.api import ratelimit
 from credit.api.context import Info
 from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+
+PASSWORD_CHANGE_LIMIT = 10  # attempts per user and five minutes
 
 
 @strawberry.type
@@ -157,6 +160,18 @@ class UserAdminMutations:
         self, info: Info, current_password: str, new_password: str
     ) -> PasswordChangePayload:
         actor = info.context.actor
+        # A stolen session must not become a way to guess the current password.
+        allowed, retry = await ratelimit.hit(
+            f"password_change:{actor.user_id}", PASSWORD_CHANGE_LIMIT, 300
+        )
+        if not allowed:
+            message = f"修改密码尝试过于频繁，请{retry}秒后再试"
+            return PasswordChangePayload(
+                ok=False,
+                errors=[
+                    UserError(field=None, message=message, code=MutationErrorCode.RATE_LIMITED)
+                ],
+            )
 
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             user = await UserModel.filter(id=actor.user_id).select_for_update().using_db(conn).get()

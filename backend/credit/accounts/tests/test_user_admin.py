@@ -223,3 +223,18 @@ async def test_password_change_needs_the_current_password_and_the_length_rule(ma
     assert not await AuditEvent.filter(action="user.password_change").exists()
     anonymous = await gql(make_client(), CHANGE, {"c": "a", "n": "Brand-New-Pass-3"})
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_password_change_attempts_are_limited(make_client) -> None:  # type: ignore[no-untyped-def]
+    from credit.accounts.admin_users import PASSWORD_CHANGE_LIMIT
+
+    await make_user("officer", "DISTRICT_OFFICER")
+    client = make_client()
+    await sign_in(client, "officer")
+    guess = {"c": "a-wrong-guess", "n": "Brand-New-Pass-3"}
+    for _ in range(PASSWORD_CHANGE_LIMIT):
+        payload = (await gql(client, CHANGE, guess))["data"]["passwordChange"]
+        assert payload["errors"][0]["code"] == "INVALID_CREDENTIALS"
+    right = {"c": "Correct-Horse-1", "n": "Brand-New-Pass-3"}
+    limited = (await gql(client, CHANGE, right))["data"]["passwordChange"]
+    assert limited["ok"] is False and limited["errors"][0]["code"] == "RATE_LIMITED"
