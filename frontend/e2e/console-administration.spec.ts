@@ -65,7 +65,7 @@ test('admin: create, rename, move and deactivate a unit; create, rename and deac
   // A unit with active users is never deactivated (nor deleted): the city bureau stays.
   await page.getByTestId('toggle-unit-SY-CITY').click()
   await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
-  await expect(page.locator('.el-message--error')).toContainText('单位仍有启用的用户')
+  await expect(page.locator('.el-message--error').filter({ hasText: '单位仍有启用的用户' })).toBeVisible()
   await expect(unitRow('SY-CITY').locator('.el-tag')).toHaveText('启用')
   await page.getByTestId('toggle-unit-SY-210113-PS1').click()
   await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
@@ -74,7 +74,7 @@ test('admin: create, rename, move and deactivate a unit; create, rename and deac
   // A district with an active unit cannot be deactivated; after the unit, it can.
   await menu.getByText('辖区', { exact: true }).click()
   await page.getByTestId('toggle-district-210113').click()
-  await expect(page.locator('.el-message--error')).toContainText('辖区内仍有启用的单位')
+  await expect(page.locator('.el-message--error').filter({ hasText: '辖区内仍有启用的单位' })).toBeVisible()
   await menu.getByText('单位', { exact: true }).click()
   await page.getByTestId('toggle-unit-SY-210113').click()
   await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
