@@ -19,7 +19,7 @@ E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/credit_e2e
 E2E_PORT ?= 8765
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: help run test lint schema bench import install backend-install frontend-install spa \
+.PHONY: help run test lint schema bench init import install backend-install frontend-install spa \
 	test-backend-postgres test-backend-sqlite test-frontend test-e2e check-services \
 	check-chromium e2e-server sweep
 
@@ -28,6 +28,7 @@ help:
 	@echo "make test    install what is needed and run every test (PostgreSQL, Redis, Chromium)"
 	@echo "make lint    ruff, eslint, vue-tsc"
 	@echo "make schema  regenerate schema.graphql (and the frontend's types)"
+	@echo "make init CONFIG=path  set up a bureau from a TOML file (docs/deploy.md)"
 	@echo "make import FILE=path  bulk import a .jsonl/.csv/.xlsx file"
 	@echo "make bench   benchmarks (bench/)"
 
@@ -57,6 +58,11 @@ run: install spa
 	cd backend && .venv/bin/python -m credit migrate
 	cd backend && .venv/bin/python -m credit demo
 	cd backend && .venv/bin/python -m credit serve
+
+init: backend-install
+	@test -n "$(CONFIG)" || (echo "usage: make init CONFIG=path/to/bureau.toml  (see docs/deploy/bureau.example.toml)"; exit 2)
+	cd backend && .venv/bin/python -m credit migrate
+	cd backend && .venv/bin/python -m credit init --config "$(abspath $(CONFIG))"
 
 import: backend-install
 	@test -n "$(FILE)" || (echo "usage: make import FILE=path/to/file.jsonl|.csv|.xlsx"; exit 2)

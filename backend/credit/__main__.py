@@ -1,4 +1,4 @@
-"""Command line: python -m credit {migrate,demo,serve,sweep,import,check-services,reset-db}."""
+"""Command line: python -m credit {migrate,init,demo,serve,sweep,import,check-services,reset-db}."""
 
 from __future__ import annotations
 
@@ -59,6 +59,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return asyncio.run(_with_db(lambda: import_file_cli(args.file, dry_run=args.dry_run)))
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from credit.bootstrap.apply import init_text_cli
+
+    try:
+        text = Path(args.config).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"文件无法读取：{args.config}（{exc}）", file=sys.stderr)
+        return 1
+    return asyncio.run(_with_db(lambda: init_text_cli(text, args.config)))
+
+
 def cmd_reset_db(args: argparse.Namespace) -> int:
     """Tests and the e2e server only: drop every table of the configured database."""
     from credit.core.dbreset import reset_database
@@ -108,6 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("demo", help="load the demo data set into an empty database").set_defaults(
         fn=cmd_demo
     )
+    init = sub.add_parser(
+        "init",
+        help="set up jurisdictions, districts, units and the first administrator from a TOML "
+        "file (idempotent; password from CREDIT_ADMIN_PASSWORD or a prompt)",
+    )
+    init.add_argument("--config", required=True, help="the bureau file, e.g. bureau.toml")
+    init.set_defaults(fn=cmd_init)
     sub.add_parser("serve", help="serve the SPA and the API").set_defaults(fn=cmd_serve)
     sub.add_parser("sweep", help="re-evaluate every stale evaluation").set_defaults(fn=cmd_sweep)
     reset = sub.add_parser("reset-db", help="drop all tables (tests/e2e only)")

@@ -34,6 +34,8 @@ class Actor:
     csrf_token: str | None = None
     token_id: int | None = None
     rate_limit_per_minute: int | None = None
+    # An administrator reset the password: only the password change is allowed.
+    must_change_password: bool = False
 
     @property
     def is_authenticated(self) -> bool:

@@ -18,7 +18,12 @@ from tortoise.transactions import in_transaction
 from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
 from credit.accounts.models import ApiToken, Role, Session, Unit, User
 from credit.accounts.passwords import check_dummy, check_password
-from credit.accounts.permissions import PARTNER_SCOPES, ROLE_PERMISSIONS, Permission
+from credit.accounts.permissions import (
+    PARTNER_SCOPES,
+    PASSWORD_CHANGE_ONLY,
+    ROLE_PERMISSIONS,
+    Permission,
+)
 from credit.core import clock
 
 SESSION_COOKIE = "credit_session"
@@ -139,9 +144,12 @@ async def _user_actor(user: User, session: Session | None) -> Actor:
         jurisdiction_id=unit.jurisdiction_id,
         district_id=unit.district_id if user.role == Role.DISTRICT_OFFICER else None,
         subject_id=user.subject_id if user.role == Role.ENTERPRISE else None,
-        permissions=ROLE_PERMISSIONS[Role(user.role)],
+        permissions=PASSWORD_CHANGE_ONLY
+        if user.must_change_password
+        else ROLE_PERMISSIONS[Role(user.role)],
         session_id=session.id if session else None,
         csrf_token=session.csrf_token if session else None,
+        must_change_password=user.must_change_password,
     )
 
 

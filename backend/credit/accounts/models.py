@@ -39,6 +39,9 @@ class Unit(Model):
     district = fields.ForeignKeyField(
         "credit.District", related_name="units", null=True, on_delete=fields.RESTRICT
     )
+    # A unit is never deleted (users and records point at it): it is deactivated, after
+    # which no user or token can be attached to it.
+    is_active = fields.BooleanField(default=True)
 
     parent_id: int | None
     jurisdiction_id: int | None
@@ -60,6 +63,9 @@ class User(Model):
         "credit.Subject", related_name="accounts", null=True, on_delete=fields.RESTRICT
     )
     is_active = fields.BooleanField(default=True)
+    # Set by an administrator's password reset: until the user picks a new password,
+    # the session may do nothing else.
+    must_change_password = fields.BooleanField(default=False)
     failed_logins = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -10,6 +10,13 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts import auth
 from credit.accounts.actor import Actor, ActorKind
+from credit.accounts.administration import (
+    check_password,
+    check_role_fits_unit,
+    ensure_an_administrator_remains,
+    unit_for_admin,
+    user_for_admin,
+)
 from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.models import Role as RoleEnum
 from credit.accounts.models import Unit as UnitModel
@@ -36,6 +43,7 @@ def me_of(actor: Actor) -> Me:
         subject_id=strawberry.ID(str(actor.subject_id)) if actor.subject_id else None,
         permissions=sorted(actor.permissions, key=lambda p: p.value),
         csrf_token=actor.csrf_token,
+        must_change_password=actor.must_change_password,
     )
 
 
@@ -181,16 +189,14 @@ class AccountMutations:
     @strawberry.mutation(extensions=requires(Permission.MANAGE_USERS), description="新建用户")
     async def user_create(self, info: Info, input: UserCreateInput) -> UserPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            if len(input.password) < 10:
-                raise MutationFailed("密码至少10位", MutationErrorCode.INVALID, "password")
+            check_password(input.password, "password")
             if await UserModel.filter(username=input.username).using_db(conn).exists():
                 raise MutationFailed("用户名已存在", MutationErrorCode.CONFLICT, "username")
-            unit = await UnitModel.get_or_none(code=input.unit_code).using_db(conn)
-            if unit is None:
-                raise MutationFailed("单位不存在", MutationErrorCode.NOT_FOUND, "unitCode")
+            unit = await unit_for_admin(info.context.actor, conn, "unitCode", code=input.unit_code)
             role = RoleEnum(input.role)
             if role == RoleEnum.ENTERPRISE and not input.subject_id:
                 raise MutationFailed("企业账号须绑定主体", MutationErrorCode.INVALID, "subjectId")
+            check_role_fits_unit(role, unit, int(input.subject_id or 0) or None)
             user = await UserModel.create(
                 username=input.username,
                 password_hash=hash_password(input.password),
@@ -218,6 +224,10 @@ class AccountMutations:
             user = await UserModel.get_or_none(id=int(id)).using_db(conn)
             if user is None:
                 raise MutationFailed("用户不存在", MutationErrorCode.NOT_FOUND, "id")
+            user = await user_for_admin(info.context.actor, conn, user.id)
+            await ensure_an_administrator_remains(
+                conn, user, role=RoleEnum(user.role), active=active
+            )
             before = {"is_active": user.is_active}
             user.is_active = active
             await user.save(using_db=conn, update_fields=["is_active"])

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     MANAGE_API_TOKENS = "MANAGE_API_TOKENS"
     MANAGE_POLICIES = "MANAGE_POLICIES"  # policies' parameters and the working-day calendar
     VIEW_DELIVERIES = "VIEW_DELIVERIES"  # the outbox of notices and publications
+    CHANGE_OWN_PASSWORD = "CHANGE_OWN_PASSWORD"  # every signed-in user, for themself
 
 
 P = Permission
@@ -77,6 +78,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ENTERPRISE: frozenset({P.VIEW_OWN_SUBJECT, P.FILE_OBJECTIONS, P.APPLY_REPAIR}),
     Role.ASSOCIATION: frozenset({P.SUBMIT_ASSOCIATION_RATINGS}),
 }
+# Every signed-in user may change their own password.
+ROLE_PERMISSIONS = {r: ps | {P.CHANGE_OWN_PASSWORD} for r, ps in ROLE_PERMISSIONS.items()}
+# All a session may do while its user must change a password an administrator reset.
+PASSWORD_CHANGE_ONLY = frozenset({P.CHANGE_OWN_PASSWORD})
 
 # What a partner token may be granted (its scopes): reads, and the push of decisions.
 # IMPORT_DECISIONS lets an upstream agency push its decisions (decisionsImport).

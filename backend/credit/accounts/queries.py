@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from credit.accounts.administration import units_managed_by, users_managed_by
 from credit.accounts.models import ApiToken as ApiTokenModel
-from credit.accounts.models import Unit as UnitModel
-from credit.accounts.models import User as UserModel
 from credit.accounts.mutations import me_of
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import ApiToken, Me, Unit, User
@@ -22,14 +21,18 @@ class AccountQueries:
         return me_of(actor) if actor.is_authenticated else None
 
     @strawberry.field(extensions=requires(Permission.MANAGE_USERS), description="单位")
-    async def units(self) -> list[Unit]:
-        return [Unit.from_model(u) for u in await UnitModel.all().order_by("code")]
+    async def units(self, info: Info) -> list[Unit]:
+        query = units_managed_by(info.context.actor)
+        return [Unit.from_model(u) for u in await query.order_by("code")]
 
     @strawberry.field(extensions=requires(Permission.MANAGE_USERS), description="用户")
-    async def users(self, first: int | None = 50, after: str | None = None) -> Connection[User]:
+    async def users(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Connection[User]:
         offset, limit = page_bounds(first, after)
-        total = await UserModel.all().count()
-        rows = await UserModel.all().order_by("username").offset(offset).limit(limit)
+        query = users_managed_by(info.context.actor)
+        total = await query.count()
+        rows = await query.order_by("username").offset(offset).limit(limit)
         return connection([User.from_model(u) for u in rows], offset, total)
 
     @strawberry.field(extensions=requires(Permission.MANAGE_API_TOKENS), description="API 令牌")

@@ -12,6 +12,7 @@ from credit.accounts.models import Unit as UnitModel
 from credit.accounts.models import UnitKind as UnitKindEnum
 from credit.accounts.models import User as UserModel
 from credit.accounts.permissions import Permission
+from credit.subjects.models import District as DistrictModel
 
 Role = strawberry.enum(RoleEnum, description="角色")
 UnitKind = strawberry.enum(UnitKindEnum, description="单位类型")
@@ -24,6 +25,11 @@ class Unit:
     name: str
     kind: UnitKind  # type: ignore[valid-type]
     parent_id: strawberry.ID | None
+    jurisdiction_id: strawberry.ID | None = strawberry.field(
+        description="所属管辖区；为空表示平台级单位（其管理员为系统管理员）"
+    )
+    district_id: strawberry.ID | None
+    is_active: bool
 
     @classmethod
     def from_model(cls, u: UnitModel) -> Unit:
@@ -33,7 +39,37 @@ class Unit:
             name=u.name,
             kind=UnitKindEnum(u.kind),
             parent_id=strawberry.ID(str(u.parent_id)) if u.parent_id else None,
+            jurisdiction_id=strawberry.ID(str(u.jurisdiction_id)) if u.jurisdiction_id else None,
+            district_id=strawberry.ID(str(u.district_id)) if u.district_id else None,
+            is_active=u.is_active,
         )
+
+
+@strawberry.type(description="辖区（管理视图：含所属管辖区与启用状态）")
+class AdminDistrict:
+    id: strawberry.ID
+    code: str
+    name: str
+    jurisdiction_code: str
+    is_active: bool
+
+    @classmethod
+    def from_model(cls, d: DistrictModel, jurisdiction_code: str) -> AdminDistrict:
+        return cls(
+            id=strawberry.ID(str(d.id)),
+            code=d.code,
+            name=d.name,
+            jurisdiction_code=jurisdiction_code,
+            is_active=d.is_active,
+        )
+
+
+@strawberry.type(description="管辖区：适用一项信用监管政策的市、县")
+class Jurisdiction:
+    id: strawberry.ID
+    code: str
+    name: str
+    policy_code: str
 
 
 @strawberry.type(description="当前登录用户及其权限（前端据此显示菜单与按钮）")
@@ -48,6 +84,10 @@ class Me:
     csrf_token: str | None = strawberry.field(
         description="本会话的 CSRF 令牌（新标签页据此恢复；跨站页面读不到同源响应）"
     )
+    must_change_password: bool = strawberry.field(
+        default=False,
+        description="管理员重置了密码：须先修改密码，此前除修改密码外不能做任何操作",
+    )
 
 
 @strawberry.type(description="用户")
@@ -59,6 +99,7 @@ class User:
     unit_id: strawberry.ID
     is_active: bool
     locked_until: datetime | None
+    must_change_password: bool
 
     @classmethod
     def from_model(cls, u: UserModel) -> User:
@@ -70,6 +111,7 @@ class User:
             unit_id=strawberry.ID(str(u.unit_id)),
             is_active=u.is_active,
             locked_until=u.locked_until,
+            must_change_password=u.must_change_password,
         )
 
 

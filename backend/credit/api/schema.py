@@ -13,6 +13,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from credit.accounts.admin_queries import AdminQueries
+from credit.accounts.admin_units import UnitAdminMutations
+from credit.accounts.admin_users import UserAdminMutations
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
@@ -66,6 +69,7 @@ class Query(
     DecisionQueries,
     PolicyQueries,
     WorkflowQueries,
+    AdminQueries,
 ):
     pass
 
@@ -78,6 +82,8 @@ class Mutation(
     AssociationMutations,
     PolicyMutations,
     WorkflowMutations,
+    UnitAdminMutations,
+    UserAdminMutations,
 ):
     pass
 

@@ -11,14 +11,16 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from tortoise.transactions import in_transaction
 
-from credit.accounts.models import Role, Unit, UnitKind, User
+from credit.accounts.models import Role, Unit, User
 from credit.accounts.passwords import hash_password
+from credit.bootstrap.apply import apply, existing_state, known_policies
+from credit.bootstrap.config import parse
 from credit.core import clock, dataversion
 from credit.core.clock import TZ
-from credit.core.policy_seed import ensure_policies
 from credit.grades.services import reevaluate
 from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import SubjectKind
@@ -35,6 +37,8 @@ from credit.subjects.identifiers import USCC_ALPHABET, uscc_check_digit
 from credit.subjects.models import District, Jurisdiction, Subject
 
 DEMO_PASSWORD = "Demo#2026"
+# The bureau file shipped as docs/deploy/bureau.example.toml (a test keeps both equal).
+EXAMPLE_FILE = Path(__file__).resolve().parents[1] / "bootstrap" / "bureau.example.toml"
 
 SHENYANG_DISTRICTS = [
     ("210102", "和平区"),
@@ -123,26 +127,29 @@ async def load_demo() -> Loaded:
     today = clock.today()
     loaded = Loaded(created=True)
     async with in_transaction() as conn:
-        await ensure_policies(conn)
-        sy = await Jurisdiction.create(
-            code="shenyang", name="沈阳市", policy_code="shenyang-jifang-2018", using_db=conn
+        # The structure is the shipped example's, applied by `credit init`'s own code
+        # (after an earlier `init` with the same file it adds nothing).
+        config = parse(
+            EXAMPLE_FILE.read_text(encoding="utf-8"),
+            known_policies=await known_policies(conn),
+            existing=await existing_state(conn),
+            source=str(EXAMPLE_FILE),
         )
-        wg = await Jurisdiction.create(
-            code="wugang", name="舞钢市", policy_code="wugang-2021", using_db=conn
-        )
-        sy_districts = [
-            await District.create(code=c, name=n, jurisdiction_id=sy.id, using_db=conn)
-            for c, n in SHENYANG_DISTRICTS
-        ]
-        wg_districts = [
-            await District.create(code=c, name=n, jurisdiction_id=wg.id, using_db=conn)
-            for c, n in WUGANG_DISTRICTS
-        ]
-        units = await _units(conn, sy, wg, sy_districts, wg_districts)
+        report = await apply(config, conn, DEMO_PASSWORD)
+        sy = await Jurisdiction.get(code="shenyang").using_db(conn)
+        wg = await Jurisdiction.get(code="wugang").using_db(conn)
+        sy_districts = [await District.get(code=c).using_db(conn) for c, _ in SHENYANG_DISTRICTS]
+        wg_districts = [await District.get(code=c).using_db(conn) for c, _ in WUGANG_DISTRICTS]
+        units = await _units(conn, sy_districts, wg_districts)
         b = _Builder(conn, today)
         subjects = await _shenyang(b, rng, sy, sy_districts, units)
         subjects += await _wugang(b, rng, wg, wg_districts, units)
         loaded.accounts = await _accounts(conn, units, subjects)
+        if not report.administrator_created:
+            loaded.accounts[0] = (
+                *loaded.accounts[0][:2],
+                "系统管理员（密码为 init 时所设，非演示密码）",
+            )
         for s in subjects:
             await reevaluate(s, conn)
         loaded.subjects = len(subjects)
@@ -151,73 +158,18 @@ async def load_demo() -> Loaded:
     return loaded
 
 
-async def _units(conn, sy, wg, sy_districts, wg_districts) -> dict[str, Unit]:  # type: ignore[no-untyped-def]
-    u: dict[str, Unit] = {}
-    u["sy_city"] = await Unit.create(
-        code="SY-CITY",
-        name="沈阳市公安局",
-        kind=UnitKind.CITY_BUREAU,
-        jurisdiction_id=sy.id,
-        using_db=conn,
-    )
-    for d in sy_districts:
-        u[f"sy_{d.code}"] = await Unit.create(
-            code=f"SY-{d.code}",
-            name=f"沈阳市公安局{d.name}分局",
-            kind=UnitKind.DISTRICT_BUREAU,
-            parent_id=u["sy_city"].id,
-            jurisdiction_id=sy.id,
-            district_id=d.id,
-            using_db=conn,
-        )
-    first = sy_districts[0]
-    u["sy_station"] = await Unit.create(
-        code=f"SY-{first.code}-PS1",
-        name=f"{first.name}南市场派出所",
-        kind=UnitKind.POLICE_STATION,
-        parent_id=u[f"sy_{first.code}"].id,
-        jurisdiction_id=sy.id,
-        district_id=first.id,
-        using_db=conn,
-    )
-    u["sy_assoc"] = await Unit.create(
-        code="SY-ASSOC",
-        name="沈阳市安全技术防范行业协会",
-        kind=UnitKind.ASSOCIATION,
-        jurisdiction_id=sy.id,
-        using_db=conn,
-    )
-    u["partner"] = await Unit.create(
-        code="SY-PROCURE",
-        name="沈阳市政府采购中心",
-        kind=UnitKind.PARTNER,
-        jurisdiction_id=sy.id,
-        using_db=conn,
-    )
-    u["wg_city"] = await Unit.create(
-        code="WG-CITY",
-        name="舞钢市公安局",
-        kind=UnitKind.CITY_BUREAU,
-        jurisdiction_id=wg.id,
-        using_db=conn,
-    )
-    for d in wg_districts:
-        u[f"wg_{d.code}"] = await Unit.create(
-            code=f"WG-{d.code}",
-            name=f"舞钢市公安局{d.name}派出所",
-            kind=UnitKind.POLICE_STATION,
-            parent_id=u["wg_city"].id,
-            jurisdiction_id=wg.id,
-            district_id=d.id,
-            using_db=conn,
-        )
-    return u
+async def _units(conn, sy_districts, wg_districts) -> dict[str, Unit]:  # type: ignore[no-untyped-def]
+    """The example file's units under the names the demo's builders use."""
+    codes = {"sy_city": "SY-CITY", "sy_station": "SY-210102-PS1", "sy_assoc": "SY-ASSOC"}
+    codes |= {"partner": "SY-PROCURE", "wg_city": "WG-CITY"}
+    codes |= {f"sy_{d.code}": f"SY-{d.code}" for d in sy_districts}
+    codes |= {f"wg_{d.code}": f"WG-{d.code}" for d in wg_districts}
+    return {key: await Unit.get(code=code).using_db(conn) for key, code in codes.items()}
 
 
 async def _accounts(conn, units, subjects) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     pw = hash_password(DEMO_PASSWORD)
     rows = [
-        ("admin", Role.ADMIN, units["sy_city"], None, "系统管理员（沈阳市公安局）"),
         ("reviewer", Role.CITY_REVIEWER, units["sy_city"], None, "市局审核员（沈阳）"),
         ("officer.heping", Role.DISTRICT_OFFICER, units["sy_210102"], None, "和平区分局民警"),
         ("officer.tiexi", Role.DISTRICT_OFFICER, units["sy_210106"], None, "铁西区分局民警"),
@@ -243,7 +195,11 @@ async def _accounts(conn, units, subjects) -> list[tuple[str, str, str]]:  # typ
             subject_id=subject.id if subject else None,
             using_db=conn,
         )
-    return [(u, r.value, n) for u, r, _, _, n in rows]
+    # The administrator is the example file's, created by `apply` (or by an earlier init,
+    # in which case its password is the operator's, not the demo's).
+    return [("admin", Role.ADMIN.value, "系统管理员（平台级，管理全部管辖区）")] + [
+        (u, r.value, n) for u, r, _, _, n in rows
+    ]
 
 
 SY_NAMES = [

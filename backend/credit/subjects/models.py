@@ -27,6 +27,10 @@ class District(Model):
     jurisdiction: fields.ForeignKeyRelation[Jurisdiction] = fields.ForeignKeyField(
         "credit.Jurisdiction", related_name="districts", on_delete=fields.RESTRICT
     )
+    # Deactivated rather than deleted: subjects and units keep pointing at it.
+    is_active = fields.BooleanField(default=True)
+
+    jurisdiction_id: int
 
     class Meta:
         table = "district"

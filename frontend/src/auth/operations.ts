@@ -8,6 +8,7 @@ export const MeFields = graphql(`
     unitCode
     subjectId
     permissions
+    mustChangePassword
   }
 `)
 

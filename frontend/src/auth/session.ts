@@ -81,6 +81,13 @@ export async function signIn(username: string, password: string): Promise<SignIn
   return { errors: login.errors }
 }
 
+/** Ask the server again who is signed in (after the user's rights changed, e.g. a
+ * password change that lifts the forced change). */
+export async function reloadSession(): Promise<void> {
+  setMe((await request(MeQuery)).me)
+  state.status = 'ready'
+}
+
 /** End the session on the server (when it can) and forget it here in any case. */
 export async function signOut(): Promise<void> {
   try {

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n  }\n": typeof types.MeFieldsFragmentDoc,
+    "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n    mustChangePassword\n  }\n": typeof types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      csrfToken\n      me {\n        ...MeFields\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.LogoutDocument,
@@ -60,6 +60,7 @@ type Documents = {
     "\n  fragment OutboxEventFields on OutboxEvent {\n    id\n    key\n    target\n    targetName\n    kind\n    payload\n    status\n    statusName\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n  }\n": typeof types.OutboxEventFieldsFragmentDoc,
     "\n  query OutboxEvents($status: [OutboxStatus!], $target: String, $first: Int!, $after: String) {\n    outboxEvents(status: $status, target: $target, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OutboxEventFields\n        }\n      }\n    }\n  }\n": typeof types.OutboxEventsDocument,
     "\n  mutation OutboxRequeue($ids: [ID!]!) {\n    outboxRequeue(ids: $ids) {\n      outboxEvents {\n        id\n        status\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.OutboxRequeueDocument,
+    "\n  mutation PasswordChange($currentPassword: String!, $newPassword: String!) {\n    passwordChange(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.PasswordChangeDocument,
     "\n  query Policies {\n    policies {\n      code\n      version\n      name\n      documentNo\n      effectiveFrom\n      params\n    }\n  }\n": typeof types.PoliciesDocument,
     "\n  mutation PolicyVersionCreate($code: String!, $params: JSON!, $effectiveFrom: Date!) {\n    policyVersionCreate(code: $code, params: $params, effectiveFrom: $effectiveFrom) {\n      policy {\n        code\n        version\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.PolicyVersionCreateDocument,
     "\n  query ReportSubject($uscc: String!) {\n    subject(uscc: $uscc) {\n      uscc\n      name\n    }\n  }\n": typeof types.ReportSubjectDocument,
@@ -111,13 +112,22 @@ type Documents = {
     "\n  fragment PublicRecordFields on PublicRecord {\n    id\n    category\n    type\n    typeName\n    summary\n    decisionNo\n    decisionDate\n    occurredOn\n    publishedOn\n    issuingUnit\n    publicUntil\n  }\n": typeof types.PublicRecordFieldsFragmentDoc,
     "\n  query SubjectProfile($uscc: String!, $asOf: Date) {\n    subject(uscc: $uscc, asOf: $asOf) {\n      asOf\n      grade {\n        level\n      }\n      ...SubjectSummaryFields\n      ...GradePanelFields\n      lists {\n        ...SubjectListEntryFields\n      }\n      measures {\n        ...MeasureFields\n      }\n    }\n  }\n": typeof types.SubjectProfileDocument,
     "\n  query SubjectRecords($uscc: String!, $asOf: Date, $first: Int!, $after: String) {\n    subject(uscc: $uscc, asOf: $asOf) {\n      records(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...PublicRecordFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubjectRecordsDocument,
-    "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": typeof types.UnitsDocument,
-    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n      jurisdictionId\n      districtId\n      isActive\n    }\n  }\n": typeof types.UnitsDocument,
+    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n          mustChangePassword\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        id\n        username\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
     "\n  mutation UserSetActive($id: ID!, $active: Boolean!) {\n    userSetActive(id: $id, active: $active) {\n      user {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UserSetActiveDocument,
+    "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        id\n        role\n        unitId\n        isActive\n        displayName\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
+    "\n  mutation UserPasswordReset($id: ID!, $newPassword: String!) {\n    userPasswordReset(id: $id, newPassword: $newPassword) {\n      user {\n        id\n        mustChangePassword\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UserPasswordResetDocument,
+    "\n  query AdminPlaces {\n    jurisdictions {\n      id\n      code\n      name\n    }\n    adminDistricts {\n      id\n      code\n      name\n      jurisdictionCode\n      isActive\n    }\n  }\n": typeof types.AdminPlacesDocument,
+    "\n  mutation UnitCreate($input: UnitCreateInput!) {\n    unitCreate(input: $input) {\n      unit {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UnitCreateDocument,
+    "\n  mutation UnitUpdate($id: ID!, $input: UnitUpdateInput!) {\n    unitUpdate(id: $id, input: $input) {\n      unit {\n        id\n        name\n        parentId\n        districtId\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UnitUpdateDocument,
+    "\n  mutation UnitSetActive($id: ID!, $active: Boolean!) {\n    unitSetActive(id: $id, active: $active) {\n      unit {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UnitSetActiveDocument,
+    "\n  mutation DistrictCreate($code: String!, $name: String!, $jurisdictionCode: String!) {\n    districtCreate(code: $code, name: $name, jurisdictionCode: $jurisdictionCode) {\n      district {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DistrictCreateDocument,
+    "\n  mutation DistrictUpdate($id: ID!, $name: String) {\n    districtUpdate(id: $id, name: $name) {\n      district {\n        id\n        name\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DistrictUpdateDocument,
+    "\n  mutation DistrictSetActive($id: ID!, $active: Boolean!) {\n    districtSetActive(id: $id, active: $active) {\n      district {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DistrictSetActiveDocument,
 };
 const documents: Documents = {
-    "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n  }\n": types.MeFieldsFragmentDoc,
+    "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n    mustChangePassword\n  }\n": types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      csrfToken\n      me {\n        ...MeFields\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.LogoutDocument,
@@ -163,6 +173,7 @@ const documents: Documents = {
     "\n  fragment OutboxEventFields on OutboxEvent {\n    id\n    key\n    target\n    targetName\n    kind\n    payload\n    status\n    statusName\n    attempts\n    nextAttemptAt\n    lastAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n  }\n": types.OutboxEventFieldsFragmentDoc,
     "\n  query OutboxEvents($status: [OutboxStatus!], $target: String, $first: Int!, $after: String) {\n    outboxEvents(status: $status, target: $target, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OutboxEventFields\n        }\n      }\n    }\n  }\n": types.OutboxEventsDocument,
     "\n  mutation OutboxRequeue($ids: [ID!]!) {\n    outboxRequeue(ids: $ids) {\n      outboxEvents {\n        id\n        status\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.OutboxRequeueDocument,
+    "\n  mutation PasswordChange($currentPassword: String!, $newPassword: String!) {\n    passwordChange(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.PasswordChangeDocument,
     "\n  query Policies {\n    policies {\n      code\n      version\n      name\n      documentNo\n      effectiveFrom\n      params\n    }\n  }\n": types.PoliciesDocument,
     "\n  mutation PolicyVersionCreate($code: String!, $params: JSON!, $effectiveFrom: Date!) {\n    policyVersionCreate(code: $code, params: $params, effectiveFrom: $effectiveFrom) {\n      policy {\n        code\n        version\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.PolicyVersionCreateDocument,
     "\n  query ReportSubject($uscc: String!) {\n    subject(uscc: $uscc) {\n      uscc\n      name\n    }\n  }\n": types.ReportSubjectDocument,
@@ -214,10 +225,19 @@ const documents: Documents = {
     "\n  fragment PublicRecordFields on PublicRecord {\n    id\n    category\n    type\n    typeName\n    summary\n    decisionNo\n    decisionDate\n    occurredOn\n    publishedOn\n    issuingUnit\n    publicUntil\n  }\n": types.PublicRecordFieldsFragmentDoc,
     "\n  query SubjectProfile($uscc: String!, $asOf: Date) {\n    subject(uscc: $uscc, asOf: $asOf) {\n      asOf\n      grade {\n        level\n      }\n      ...SubjectSummaryFields\n      ...GradePanelFields\n      lists {\n        ...SubjectListEntryFields\n      }\n      measures {\n        ...MeasureFields\n      }\n    }\n  }\n": types.SubjectProfileDocument,
     "\n  query SubjectRecords($uscc: String!, $asOf: Date, $first: Int!, $after: String) {\n    subject(uscc: $uscc, asOf: $asOf) {\n      records(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...PublicRecordFields\n          }\n        }\n      }\n    }\n  }\n": types.SubjectRecordsDocument,
-    "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": types.UnitsDocument,
-    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n        }\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n      jurisdictionId\n      districtId\n      isActive\n    }\n  }\n": types.UnitsDocument,
+    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n          mustChangePassword\n        }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation UserCreate($input: UserCreateInput!) {\n    userCreate(input: $input) {\n      user {\n        id\n        username\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UserCreateDocument,
     "\n  mutation UserSetActive($id: ID!, $active: Boolean!) {\n    userSetActive(id: $id, active: $active) {\n      user {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UserSetActiveDocument,
+    "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        id\n        role\n        unitId\n        isActive\n        displayName\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UserUpdateDocument,
+    "\n  mutation UserPasswordReset($id: ID!, $newPassword: String!) {\n    userPasswordReset(id: $id, newPassword: $newPassword) {\n      user {\n        id\n        mustChangePassword\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UserPasswordResetDocument,
+    "\n  query AdminPlaces {\n    jurisdictions {\n      id\n      code\n      name\n    }\n    adminDistricts {\n      id\n      code\n      name\n      jurisdictionCode\n      isActive\n    }\n  }\n": types.AdminPlacesDocument,
+    "\n  mutation UnitCreate($input: UnitCreateInput!) {\n    unitCreate(input: $input) {\n      unit {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UnitCreateDocument,
+    "\n  mutation UnitUpdate($id: ID!, $input: UnitUpdateInput!) {\n    unitUpdate(id: $id, input: $input) {\n      unit {\n        id\n        name\n        parentId\n        districtId\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UnitUpdateDocument,
+    "\n  mutation UnitSetActive($id: ID!, $active: Boolean!) {\n    unitSetActive(id: $id, active: $active) {\n      unit {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UnitSetActiveDocument,
+    "\n  mutation DistrictCreate($code: String!, $name: String!, $jurisdictionCode: String!) {\n    districtCreate(code: $code, name: $name, jurisdictionCode: $jurisdictionCode) {\n      district {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DistrictCreateDocument,
+    "\n  mutation DistrictUpdate($id: ID!, $name: String) {\n    districtUpdate(id: $id, name: $name) {\n      district {\n        id\n        name\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DistrictUpdateDocument,
+    "\n  mutation DistrictSetActive($id: ID!, $active: Boolean!) {\n    districtSetActive(id: $id, active: $active) {\n      district {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DistrictSetActiveDocument,
 };
 
 /**
@@ -237,7 +257,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n  }\n"): (typeof documents)["\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n  }\n"];
+export function graphql(source: "\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n    mustChangePassword\n  }\n"): (typeof documents)["\n  fragment MeFields on Me {\n    username\n    displayName\n    role\n    unitCode\n    subjectId\n    permissions\n    mustChangePassword\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -418,6 +438,10 @@ export function graphql(source: "\n  query OutboxEvents($status: [OutboxStatus!]
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OutboxRequeue($ids: [ID!]!) {\n    outboxRequeue(ids: $ids) {\n      outboxEvents {\n        id\n        status\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OutboxRequeue($ids: [ID!]!) {\n    outboxRequeue(ids: $ids) {\n      outboxEvents {\n        id\n        status\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasswordChange($currentPassword: String!, $newPassword: String!) {\n    passwordChange(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PasswordChange($currentPassword: String!, $newPassword: String!) {\n    passwordChange(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -625,11 +649,11 @@ export function graphql(source: "\n  query SubjectRecords($uscc: String!, $asOf:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n"): (typeof documents)["\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n"];
+export function graphql(source: "\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n      jurisdictionId\n      districtId\n      isActive\n    }\n  }\n"): (typeof documents)["\n  query Units {\n    units {\n      id\n      code\n      name\n      kind\n      parentId\n      jurisdictionId\n      districtId\n      isActive\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n          mustChangePassword\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          username\n          displayName\n          role\n          unitId\n          isActive\n          lockedUntil\n          mustChangePassword\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -638,6 +662,42 @@ export function graphql(source: "\n  mutation UserCreate($input: UserCreateInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UserSetActive($id: ID!, $active: Boolean!) {\n    userSetActive(id: $id, active: $active) {\n      user {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserSetActive($id: ID!, $active: Boolean!) {\n    userSetActive(id: $id, active: $active) {\n      user {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        id\n        role\n        unitId\n        isActive\n        displayName\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {\n    userUpdate(id: $id, input: $input) {\n      user {\n        id\n        role\n        unitId\n        isActive\n        displayName\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserPasswordReset($id: ID!, $newPassword: String!) {\n    userPasswordReset(id: $id, newPassword: $newPassword) {\n      user {\n        id\n        mustChangePassword\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserPasswordReset($id: ID!, $newPassword: String!) {\n    userPasswordReset(id: $id, newPassword: $newPassword) {\n      user {\n        id\n        mustChangePassword\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPlaces {\n    jurisdictions {\n      id\n      code\n      name\n    }\n    adminDistricts {\n      id\n      code\n      name\n      jurisdictionCode\n      isActive\n    }\n  }\n"): (typeof documents)["\n  query AdminPlaces {\n    jurisdictions {\n      id\n      code\n      name\n    }\n    adminDistricts {\n      id\n      code\n      name\n      jurisdictionCode\n      isActive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitCreate($input: UnitCreateInput!) {\n    unitCreate(input: $input) {\n      unit {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnitCreate($input: UnitCreateInput!) {\n    unitCreate(input: $input) {\n      unit {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitUpdate($id: ID!, $input: UnitUpdateInput!) {\n    unitUpdate(id: $id, input: $input) {\n      unit {\n        id\n        name\n        parentId\n        districtId\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnitUpdate($id: ID!, $input: UnitUpdateInput!) {\n    unitUpdate(id: $id, input: $input) {\n      unit {\n        id\n        name\n        parentId\n        districtId\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnitSetActive($id: ID!, $active: Boolean!) {\n    unitSetActive(id: $id, active: $active) {\n      unit {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnitSetActive($id: ID!, $active: Boolean!) {\n    unitSetActive(id: $id, active: $active) {\n      unit {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DistrictCreate($code: String!, $name: String!, $jurisdictionCode: String!) {\n    districtCreate(code: $code, name: $name, jurisdictionCode: $jurisdictionCode) {\n      district {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DistrictCreate($code: String!, $name: String!, $jurisdictionCode: String!) {\n    districtCreate(code: $code, name: $name, jurisdictionCode: $jurisdictionCode) {\n      district {\n        id\n        code\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DistrictUpdate($id: ID!, $name: String) {\n    districtUpdate(id: $id, name: $name) {\n      district {\n        id\n        name\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DistrictUpdate($id: ID!, $name: String) {\n    districtUpdate(id: $id, name: $name) {\n      district {\n        id\n        name\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DistrictSetActive($id: ID!, $active: Boolean!) {\n    districtSetActive(id: $id, active: $active) {\n      district {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DistrictSetActive($id: ID!, $active: Boolean!) {\n    districtSetActive(id: $id, active: $active) {\n      district {\n        id\n        isActive\n      }\n      errors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

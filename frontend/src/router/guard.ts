@@ -6,6 +6,7 @@ import { currentPermissions, ensureSession, forgetSession, sessionState } from '
 import { menuItems } from './features'
 
 export const LOGIN_ROUTE = 'console-login'
+export const PASSWORD_ROUTE = 'console-password'
 
 /** Why the sign-in page was opened instead of the page asked for (`?reason=`). */
 export type LoginReason = 'expired' | 'signed-out' | string
@@ -26,6 +27,10 @@ export function installGuard(router: Router): void {
     if (!sessionState.me) return { name: LOGIN_ROUTE, query: { redirect: to.fullPath } }
     if (!sessionState.csrfToken) return { name: LOGIN_ROUTE, query: { redirect: to.fullPath, reason: 'expired' } }
 
+    // A password an administrator reset must be replaced before anything else.
+    if (sessionState.me.mustChangePassword && to.name !== PASSWORD_ROUTE) {
+      return { name: PASSWORD_ROUTE, query: { forced: '1' } }
+    }
     const granted = currentPermissions()
     if (allows(granted, routeRequirements(to.matched))) return true
     if (to.path.replace(/\/$/, '') === '/console') {

@@ -8,6 +8,9 @@ export const UnitsQuery = graphql(`
       name
       kind
       parentId
+      jurisdictionId
+      districtId
+      isActive
     }
   }
 `)
@@ -29,6 +32,7 @@ export const UsersQuery = graphql(`
           unitId
           isActive
           lockedUntil
+          mustChangePassword
         }
       }
     }
@@ -55,6 +59,156 @@ export const UserSetActiveMutation = graphql(`
   mutation UserSetActive($id: ID!, $active: Boolean!) {
     userSetActive(id: $id, active: $active) {
       user {
+        id
+        isActive
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const UserUpdateMutation = graphql(`
+  mutation UserUpdate($id: ID!, $input: UserUpdateInput!) {
+    userUpdate(id: $id, input: $input) {
+      user {
+        id
+        role
+        unitId
+        isActive
+        displayName
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const UserPasswordResetMutation = graphql(`
+  mutation UserPasswordReset($id: ID!, $newPassword: String!) {
+    userPasswordReset(id: $id, newPassword: $newPassword) {
+      user {
+        id
+        mustChangePassword
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const AdminPlacesQuery = graphql(`
+  query AdminPlaces {
+    jurisdictions {
+      id
+      code
+      name
+    }
+    adminDistricts {
+      id
+      code
+      name
+      jurisdictionCode
+      isActive
+    }
+  }
+`)
+
+export const UnitCreateMutation = graphql(`
+  mutation UnitCreate($input: UnitCreateInput!) {
+    unitCreate(input: $input) {
+      unit {
+        id
+        code
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const UnitUpdateMutation = graphql(`
+  mutation UnitUpdate($id: ID!, $input: UnitUpdateInput!) {
+    unitUpdate(id: $id, input: $input) {
+      unit {
+        id
+        name
+        parentId
+        districtId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const UnitSetActiveMutation = graphql(`
+  mutation UnitSetActive($id: ID!, $active: Boolean!) {
+    unitSetActive(id: $id, active: $active) {
+      unit {
+        id
+        isActive
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const DistrictCreateMutation = graphql(`
+  mutation DistrictCreate($code: String!, $name: String!, $jurisdictionCode: String!) {
+    districtCreate(code: $code, name: $name, jurisdictionCode: $jurisdictionCode) {
+      district {
+        id
+        code
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const DistrictUpdateMutation = graphql(`
+  mutation DistrictUpdate($id: ID!, $name: String) {
+    districtUpdate(id: $id, name: $name) {
+      district {
+        id
+        name
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const DistrictSetActiveMutation = graphql(`
+  mutation DistrictSetActive($id: ID!, $active: Boolean!) {
+    districtSetActive(id: $id, active: $active) {
+      district {
         id
         isActive
       }
