@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -22,6 +23,7 @@ from credit.api import public_cache, ratelimit
 from credit.api.context import Context
 from credit.api.extensions import fix_error
 from credit.api.loaders import Loaders
+from credit.api.metrics import PUBLIC_CACHE, operation_label
 
 log = logging.getLogger("credit.api")
 REQUEST_TIMEOUT_SECONDS = 15.0
@@ -68,6 +70,8 @@ class CreditGraphQL(GraphQL[Context, None]):
         if result.errors:
             request_id = request.scope.get("credit.request_id") or ""
             data["errors"] = [fix_error(e, request_id).formatted for e in result.errors]
+            code = (data["errors"][0].get("extensions") or {}).get("code")
+            request.scope["credit.outcome"] = str(code or "ERROR")
         if result.extensions:
             data["extensions"] = result.extensions
         return data
@@ -79,9 +83,8 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        scope["credit.request_id"] = (
-            request.headers.get("x-request-id", "")[:64] or Context.new_request_id()
-        )
+        # Set by RequestContextMiddleware (an incoming X-Request-ID only from a trusted proxy).
+        scope.setdefault("credit.request_id", Context.new_request_id())
         actor = await resolve_actor(request)
         if actor is None:
             await _error(401, "UNAUTHENTICATED", "API 令牌无效、已过期或已吊销")(
@@ -100,10 +103,12 @@ class GraphQLEndpoint:
         if len(body) > MAX_BODY_BYTES:
             await _error(413, "QUERY_TOO_COMPLEX", "请求体过大")(scope, receive, send)
             return
+        scope["credit.operation"] = operation_label(_operation_name(body))
         replay = _replay(body)
         cache_key = await self._cache_key(body, actor)
         if cache_key is not None:
             cached = await public_cache.get(cache_key)
+            PUBLIC_CACHE.labels("miss" if cached is None else "hit").inc()
             if cached is not None:
                 response = Response(cached, media_type="application/json")
                 response.headers["x-cache"] = "hit"
@@ -146,6 +151,25 @@ class GraphQLEndpoint:
         if not public_cache.is_cacheable_query(payload["query"], payload.get("operationName")):
             return None
         return await public_cache.key_for(body, actor.audience)
+
+
+_OPERATION = re.compile(r"\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _operation_name(body: bytes) -> str | None:
+    """The operation's name for the metrics: operationName, else the first named one."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    name = payload.get("operationName")
+    if isinstance(name, str) and name:
+        return name
+    query = payload.get("query")
+    match = _OPERATION.search(query) if isinstance(query, str) else None
+    return match.group(1) if match else None
 
 
 def _replay(body: bytes) -> Receive:

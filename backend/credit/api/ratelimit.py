@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from credit.accounts.actor import Actor, ActorKind
+from credit.api.metrics import RATE_LIMITED
 from credit.core import clock
 from credit.core.cache import get_cache
 
@@ -15,6 +16,8 @@ async def hit(bucket: str, limit: int, window_seconds: int) -> tuple[bool, int]:
     now = int(clock.now().timestamp())
     window = now // window_seconds
     count = await get_cache().incr(f"rl:{bucket}:{window}", ttl=window_seconds + 1)
+    if count > limit:
+        RATE_LIMITED.labels(bucket.split(":", 1)[0]).inc()
     return count <= limit, window_seconds - now % window_seconds
 
 
