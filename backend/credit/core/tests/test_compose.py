@@ -122,3 +122,11 @@ def test_backend_logs_json_and_trusts_only_the_nginx_container() -> None:
     # the settings accept what compose writes
     settings = Settings.from_env({k: str(v) for k, v in env.items() if "${" not in str(v)})
     assert settings.log_format == "json" and len(settings.trusted_proxies) == 1
+
+
+def test_the_readme_documents_every_setting() -> None:
+    readme = (REPO_DIR / "README.md").read_text("utf-8")
+    for name in ("TRUSTED_PROXIES", "METRICS_ALLOW", "LOG_FORMAT", "PROMETHEUS_MULTIPROC_DIR"):
+        assert name in ENV_VARS
+    missing = [name for name in ENV_VARS if f"`{name}`" not in readme]
+    assert not missing, f"README.md does not document {missing}"
