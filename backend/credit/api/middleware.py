@@ -33,7 +33,8 @@ _STATUS_OUTCOMES = {
 def route_label(path: str) -> str:
     if path.startswith("/reports/"):
         return "creditReportPdf"
-    if path in {"/healthz", "/metrics"}:
+    if path in {"/healthz", "/metrics", "/graphql"}:
+        # /graphql here: no operation was read (GraphiQL's page, or refused before)
         return path.lstrip("/")
     return "spa"
 
