@@ -21,11 +21,12 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 
 .PHONY: help run test lint schema bench init import install backend-install frontend-install spa \
 	test-backend-postgres test-backend-sqlite test-frontend test-e2e check-services \
-	check-chromium e2e-server sweep
+	check-chromium test-system-deps e2e-server sweep
 
 help:
 	@echo "make run     install what is needed, build the SPA, migrate, load demo data, serve"
-	@echo "make test    install what is needed and run every test (PostgreSQL, Redis, Chromium)"
+	@echo "make test    install what is needed, run make lint and every test (PostgreSQL, Redis,"
+	@echo "             Chromium, nginx: missing Debian packages are installed when root)"
 	@echo "make lint    ruff, eslint, vue-tsc"
 	@echo "make schema  regenerate schema.graphql (and the frontend's types)"
 	@echo "make init CONFIG=path  set up a bureau from a TOML file (docs/deploy.md)"
@@ -81,12 +82,35 @@ check-services: backend-install
 	cd backend && TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
 		.venv/bin/python -m credit.core.checks
 
-check-chromium:
-	@test -x "$(CHROMIUM_PATH)" || { echo "Chromium not found at $(CHROMIUM_PATH)."; \
-		echo "Install Debian's package: apt-get update && apt-get install -y chromium"; \
-		echo "(or set CHROMIUM_PATH to a Chromium/Chrome binary)"; exit 1; }
+# The Debian packages the tests use: chromium (browser tests), a CJK font (Chinese in
+# screenshots), poppler-utils (PDF pages to images), nginx (the reverse-proxy test).
+# Installed when missing and we are root; otherwise the exact command is printed.
+test-system-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM_PATH)" ] || missing="$$missing chromium"; \
+	{ fc-list 2>/dev/null | grep -qiE "wenquanyi|noto (sans|serif) cjk"; } \
+		|| ls /usr/share/fonts/truetype/wqy/wqy-microhei.ttc >/dev/null 2>&1 \
+		|| missing="$$missing fonts-wqy-microhei"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian packages for the tests:$$missing"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq $$missing >/dev/null || exit 1; \
+		else \
+			echo "The tests need Debian packages that are missing:$$missing"; \
+			echo "Install them with:  sudo apt-get update && sudo apt-get install -y$$missing"; \
+			echo "(or set CHROMIUM_PATH to a Chromium/Chrome binary)"; \
+			exit 1; \
+		fi; \
+	fi
 
-test: check-services check-chromium test-backend-postgres test-backend-sqlite test-frontend test-e2e
+check-chromium: test-system-deps
+
+# lint first: a style slip fails in seconds, not after the whole suite.
+test: test-system-deps check-services lint test-backend-postgres test-backend-sqlite \
+	test-frontend test-e2e
 
 test-backend-postgres: backend-install
 	@echo "== backend tests on PostgreSQL + Redis =="

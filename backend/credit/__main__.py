@@ -92,12 +92,40 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prepare_multiprocess_metrics(workers: int) -> None:
+    """Several workers: prometheus-client's multiprocess mode needs one folder shared by
+    the workers, empty at start (stale files would add old counts), set in the environment
+    before any worker imports prometheus_client."""
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        path = Path(folder)
+        if path.is_dir():
+            for item in path.glob("*.db"):
+                item.unlink()
+        path.mkdir(parents=True, exist_ok=True)
+    elif workers > 1:
+        folder = tempfile.mkdtemp(prefix="credit-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        import atexit
+
+        atexit.register(shutil.rmtree, folder, True)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from credit.core.logs import logging_config
+
     s = get_settings()
-    print(f"SPA:      http://{s.host}:{s.port}/")
-    print(f"GraphQL:  http://{s.host}:{s.port}/graphql  (GraphiQL in the browser)")
+    _prepare_multiprocess_metrics(s.workers)
+    log = logging.getLogger("credit")
+    log.info("SPA:      http://%s:%s/", s.host, s.port)
+    log.info("GraphQL:  http://%s:%s/graphql  (GraphiQL in the browser)", s.host, s.port)
     uvicorn.run(
         "credit.app:create_app",
         factory=True,
@@ -105,16 +133,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=s.port,
         workers=s.workers,
         log_level=s.log_level.lower(),
+        log_config=logging_config(s.log_format, s.log_level),
         # Per-request access lines cost ~12 % of a cached lookup; the proxy in front
         # (nginx in docker-compose) logs requests. LOG_LEVEL=DEBUG turns them back on.
         access_log=s.log_level.upper() == "DEBUG",
-        proxy_headers=True,
+        # Forwarded headers are judged by our own middleware against TRUSTED_PROXIES
+        # (uvicorn's would believe any local process by default).
+        proxy_headers=False,
     )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=get_settings().log_level, format="%(levelname)s %(name)s %(message)s")
+    from credit.core.logs import configure_logging
+
+    settings = get_settings()
+    configure_logging(settings.log_format, settings.log_level)
     parser = argparse.ArgumentParser(prog="python -m credit")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate", help="apply the committed migrations").set_defaults(fn=cmd_migrate)

@@ -1,4 +1,5 @@
-"""The ASGI app: GraphQL at /graphql, the built SPA at /, health at /healthz."""
+"""The ASGI app: GraphQL at /graphql, the built SPA at /, health at /healthz, credit
+reports at /reports/, Prometheus metrics at /metrics."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import httpx
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -18,6 +20,8 @@ from starlette.routing import Route
 from credit.api.headers import SecuredStarlette
 from credit.api.health import healthz
 from credit.api.http import CreditGraphQL, GraphQLEndpoint
+from credit.api.metrics import mark_worker_stopped, metrics_endpoint
+from credit.api.middleware import RequestContextMiddleware
 from credit.api.schema import schema
 from credit.core.cache import start_cache, stop_cache
 from credit.core.db import close_db, init_db
@@ -100,14 +104,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await deliverer
             await stop_cache()
             await close_db()
+            mark_worker_stopped()
 
     graphql_app = GraphQLEndpoint(CreditGraphQL(schema, graphql_ide="graphiql"))
     spa = _spa(settings.static_dir)
     routes = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", healthz),
+        Route("/metrics", metrics_endpoint(settings.metrics_allow)),
         *report_routes,
         Route("/", spa),
         Route("/{path:path}", spa),
     ]
-    return SecuredStarlette(routes=routes, lifespan=lifespan)
+    middleware = [Middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies)]
+    return SecuredStarlette(routes=routes, lifespan=lifespan, middleware=middleware)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -25,6 +26,7 @@ from credit.api.headers import graphiql_policy
 from credit.api.health import database_unreachable
 from credit.api.limits import MAX_QUERY_CHARS
 from credit.api.loaders import Loaders
+from credit.api.metrics import PUBLIC_CACHE, operation_label
 
 log = logging.getLogger("credit.api")
 REQUEST_TIMEOUT_SECONDS = 15.0
@@ -75,6 +77,8 @@ class CreditGraphQL(GraphQL[Context, None]):
         if result.errors:
             request_id = request.scope.get("credit.request_id") or ""
             data["errors"] = [fix_error(e, request_id).formatted for e in result.errors]
+            code = (data["errors"][0].get("extensions") or {}).get("code")
+            request.scope["credit.outcome"] = str(code or "ERROR")
         if result.extensions:
             data["extensions"] = result.extensions
         return data
@@ -86,9 +90,8 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        scope["credit.request_id"] = (
-            request.headers.get("x-request-id", "")[:64] or Context.new_request_id()
-        )
+        # Set by RequestContextMiddleware (an incoming X-Request-ID only from a trusted proxy).
+        scope.setdefault("credit.request_id", Context.new_request_id())
         try:
             actor = await resolve_actor(request)
         except Exception as exc:
@@ -118,10 +121,12 @@ class GraphQLEndpoint:
                 413, "PAYLOAD_TOO_LARGE", f"请求体过大（上限 {limit} MB）", maxBytes=MAX_BODY_BYTES
             )(scope, receive, send)
             return
+        scope["credit.operation"] = operation_label(_operation_name(body))
         replay = _replay(body)
         cache_key = await self._cache_key(body, actor)
         if cache_key is not None:
             cached = await public_cache.get(cache_key)
+            PUBLIC_CACHE.labels("miss" if cached is None else "hit").inc()
             if cached is not None:
                 response = Response(cached, media_type="application/json")
                 response.headers["x-cache"] = "hit"
@@ -183,6 +188,25 @@ async def _read_body(request: Request) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+_OPERATION = re.compile(r"\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _operation_name(body: bytes) -> str | None:
+    """The operation's name for the metrics: operationName, else the first named one."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    name = payload.get("operationName")
+    if isinstance(name, str) and name:
+        return name
+    query = payload.get("query")
+    match = _OPERATION.search(query) if isinstance(query, str) else None
+    return match.group(1) if match else None
 
 
 def _replay(body: bytes) -> Receive:

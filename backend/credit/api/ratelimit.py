@@ -4,6 +4,7 @@ is unavailable: see core/cache.py)."""
 from __future__ import annotations
 
 from credit.accounts.actor import Actor, ActorKind
+from credit.api.metrics import RATE_LIMITED
 from credit.core.cache import get_cache
 
 PUBLIC_PER_MINUTE = 600  # per client address
@@ -14,7 +15,10 @@ async def hit(bucket: str, limit: int, window_seconds: int) -> tuple[bool, int]:
     """Count one request; (allowed, seconds until a slot frees when refused). At most
     `limit` requests are allowed in any `window_seconds` (a sliding window, so a burst
     across a minute boundary does not get twice the limit)."""
-    return await get_cache().hit(bucket, limit, window_seconds)
+    allowed, retry_after = await get_cache().hit(bucket, limit, window_seconds)
+    if not allowed:
+        RATE_LIMITED.labels(bucket.split(":", 1)[0]).inc()
+    return allowed, retry_after
 
 
 async def over_limit(

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from credit.core.netaddr import Networks, parse_networks
+
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 REPO_DIR = BACKEND_DIR.parent
 DEFAULT_DATA_DIR = BACKEND_DIR / "data"
@@ -36,7 +38,23 @@ ENV_VARS: dict[str, str] = {
         "and publications are delivered (credit_shenyang, shenyang_police_web, "
         "municipal_platform)"
     ),
+    "TRUSTED_PROXIES": (
+        "unset: none; comma-separated addresses or CIDRs of the reverse proxies whose "
+        "X-Forwarded-For / X-Real-IP / X-Request-ID are believed (e.g. 127.0.0.1)"
+    ),
+    "METRICS_ALLOW": (
+        "127.0.0.0/8,::1: comma-separated addresses or CIDRs allowed to read /metrics"
+    ),
+    "LOG_FORMAT": "text: or json (one JSON object per line, with the request id)",
+    "PROMETHEUS_MULTIPROC_DIR": (
+        "unset: a fresh temporary folder when WORKERS > 1 (prometheus-client's "
+        "multiprocess mode, so /metrics adds up every worker)"
+    ),
 }
+
+
+DEFAULT_METRICS_ALLOW = "127.0.0.0/8,::1"
+LOG_FORMATS = ("text", "json")
 
 
 def _bool(value: str | None, default: bool) -> bool:
@@ -61,6 +79,11 @@ class Settings:
     outbox_targets: dict[str, str] = field(default_factory=dict)
     data_dir: Path = field(default=DEFAULT_DATA_DIR)
     migration_database_url: str = ""
+    trusted_proxies: Networks = ()
+    metrics_allow: Networks = field(
+        default_factory=lambda: parse_networks("METRICS_ALLOW", DEFAULT_METRICS_ALLOW)
+    )
+    log_format: str = "text"
 
     @property
     def is_embedded(self) -> bool:
@@ -86,6 +109,11 @@ class Settings:
             outbox_targets=parse_targets(env.get("OUTBOX_TARGETS") or ""),
             data_dir=data_dir,
             migration_database_url=_pg(env.get("MIGRATION_DATABASE_URL") or database_url),
+            trusted_proxies=parse_networks("TRUSTED_PROXIES", env.get("TRUSTED_PROXIES") or ""),
+            metrics_allow=parse_networks(
+                "METRICS_ALLOW", env.get("METRICS_ALLOW") or DEFAULT_METRICS_ALLOW
+            ),
+            log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
         )
 
 
@@ -105,6 +133,13 @@ def parse_targets(text: str) -> dict[str, str]:
             raise ValueError(f"OUTBOX_TARGETS: expected name=http(s)://url, got {item!r}")
         targets[name.strip()] = url.strip()
     return targets
+
+
+def parse_log_format(text: str) -> str:
+    value = text.strip().lower()
+    if value not in LOG_FORMATS:
+        raise ValueError(f"LOG_FORMAT: expected text or json, got {text!r}")
+    return value
 
 
 _settings: Settings | None = None

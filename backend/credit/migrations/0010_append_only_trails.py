@@ -54,6 +54,6 @@ async def backward(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("credit", "0005_outbox_jurisdiction")]
+    dependencies = [('credit', '0009_public_data_version')]
 
     operations = [ops.RunPython(forward, backward)]

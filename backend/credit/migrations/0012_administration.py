@@ -3,7 +3,7 @@ from tortoise.migrations import operations as ops
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('credit', '0005_outbox_jurisdiction')]
+    dependencies = [('credit', '0010_append_only_trails')]
 
     initial = False
 

@@ -3,12 +3,14 @@ structure is checked instead."""
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from typing import Any
 from urllib.parse import urlparse
 
 import yaml
 
-from credit.core.settings import ENV_VARS, REPO_DIR
+from credit.core.settings import ENV_VARS, REPO_DIR, Settings
 
 
 def compose() -> dict[str, Any]:
@@ -76,3 +78,75 @@ def test_frontend_proxies_graphql_to_the_backend() -> None:
     conf = (REPO_DIR / "frontend" / "nginx.conf").read_text("utf-8")
     assert "location /graphql" in conf and "proxy_pass http://backend:8000" in conf
     assert "try_files $uri $uri/ /index.html" in conf
+
+
+def nginx_conf() -> str:
+    """frontend/nginx.conf without its comments."""
+    return re.sub(r"#[^\n]*", "", (REPO_DIR / "frontend" / "nginx.conf").read_text("utf-8"))
+
+
+def nginx_locations() -> dict[tuple[bool, str], str]:
+    """(exact?, path) → the location's body, from frontend/nginx.conf."""
+    conf = nginx_conf()
+    found = re.findall(r"location\s+(=\s*)?(\S+)\s*\{([^}]*)\}", conf)
+    return {(bool(exact), path): body for exact, path, body in found}
+
+
+def nginx_location_for(path: str) -> str:
+    """nginx's choice for `path` (exact match first, else the longest prefix)."""
+    locations = nginx_locations()
+    if (True, path) in locations:
+        return locations[(True, path)]
+    prefixes = [p for exact, p in locations if not exact and path.startswith(p)]
+    return locations[(False, max(prefixes, key=len))]
+
+
+def test_nginx_proxies_every_route_the_app_serves() -> None:
+    from starlette.routing import Route
+
+    from credit.app import create_app
+
+    app = create_app(Settings.from_env({}))
+    paths = [r.path for r in app.routes if isinstance(r, Route)]
+    spa = {"/", "/{path:path}"}
+    assert {"/graphql", "/healthz", "/metrics", "/reports/{uscc}.pdf"} <= set(paths)
+    for path in paths:
+        concrete = re.sub(r"\{(\w+)(:\w+)?\}", "x", path)
+        body = nginx_location_for(concrete)
+        if path in spa:
+            assert "try_files" in body, path
+        else:
+            assert "proxy_pass http://backend:8000" in body, f"nginx does not proxy {path}"
+
+
+def test_nginx_passes_the_client_address_and_request_id_to_every_proxied_route() -> None:
+    server_level = re.sub(r"location[^{]*\{[^}]*\}", "", nginx_conf())
+    for header in (
+        "X-Real-IP $remote_addr",
+        "X-Forwarded-For $proxy_add_x_forwarded_for",
+        "X-Request-ID $request_id",
+    ):
+        assert f"proxy_set_header {header};" in server_level
+    # a location with a proxy_set_header of its own would drop the inherited ones
+    assert all("proxy_set_header" not in body for body in nginx_locations().values())
+
+
+def test_backend_logs_json_and_trusts_only_the_nginx_container() -> None:
+    c = compose()
+    env = c["services"]["backend"]["environment"]
+    assert env["LOG_FORMAT"] == "json"
+    nginx_address = c["services"]["frontend"]["networks"]["default"]["ipv4_address"]
+    assert env["TRUSTED_PROXIES"] == nginx_address
+    subnet = c["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    assert ipaddress.ip_address(nginx_address) in ipaddress.ip_network(subnet)
+    # the settings accept what compose writes
+    settings = Settings.from_env({k: str(v) for k, v in env.items() if "${" not in str(v)})
+    assert settings.log_format == "json" and len(settings.trusted_proxies) == 1
+
+
+def test_the_readme_documents_every_setting() -> None:
+    readme = (REPO_DIR / "README.md").read_text("utf-8")
+    for name in ("TRUSTED_PROXIES", "METRICS_ALLOW", "LOG_FORMAT", "PROMETHEUS_MULTIPROC_DIR"):
+        assert name in ENV_VARS
+    missing = [name for name in ENV_VARS if f"`{name}`" not in readme]
+    assert not missing, f"README.md does not document {missing}"
