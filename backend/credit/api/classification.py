@@ -49,7 +49,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     # --- the caller's own account and sign-in
     "Me": {
         ENTERPRISE_SELF: "username displayName role unitCode unitName subjectId permissions "
-        "csrfToken"
+        "csrfToken mustChangePassword"
     },
     "LoginPayload": {ENTERPRISE_SELF: "csrfToken"},
     "LogoutPayload": {PUBLIC: "ok"},
@@ -60,9 +60,10 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         # what the decision says, served on the enterprise (public once published)
         ENTERPRISE_SELF: "id subjectId subjectName category type typeName status statusName "
         "summary situationCode situationName inspectionPassed occurredOn decisionNo "
-        "decisionDate issuingUnit legalBasis publishedAt providerUnit",
+        "decisionDate issuingUnit legalBasis publishedAt",
         # the bureau's own work: notes (e.g. an informant), who provided and how it came in
-        INTERNAL: "internalNote providerPerson source publicUntilOverride retentionUntilOverride",
+        INTERNAL: "internalNote providerPerson providerUnit source publicUntilOverride "
+        "retentionUntilOverride",
     },
     "Transition": {INTERNAL: "fromStatus toStatus at byUserId reason byUsername"},
     "Decision": {ENTERPRISE_SELF: "id documentNo decidedOn issuingUnit legalBasis appeals"},
@@ -121,9 +122,15 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         "objectId before after requestId clientAddr"
     },
     "User": {
-        restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil"
+        restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil "
+        "mustChangePassword"
     },
-    "Unit": {restricted(P.MANAGE_USERS): "id code name kind parentId"},
+    "Unit": {
+        restricted(P.MANAGE_USERS): "id code name kind parentId jurisdictionId districtId isActive"
+    },
+    "AdminDistrict": {restricted(P.MANAGE_USERS): "id code name jurisdictionCode isActive"},
+    "Jurisdiction": {restricted(P.MANAGE_USERS): "id code name policyCode"},
+    "PasswordChangePayload": {ENTERPRISE_SELF: "ok"},
     "ApiToken": {
         restricted(P.MANAGE_API_TOKENS): "id name prefix unitId scopes rateLimitPerMinute "
         "createdAt expiresAt revokedAt"

@@ -181,11 +181,15 @@ class CreditRecord:
     def published_at(self) -> datetime | None:
         return self.row.published_at
 
-    @strawberry.field
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="公示期限的特别规定（内部）"
+    )
     def public_until_override(self) -> date | None:
         return self.row.public_until_override
 
-    @strawberry.field
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="保存期限的特别规定（内部）"
+    )
     def retention_until_override(self) -> date | None:
         return self.row.retention_until_override
 
@@ -206,7 +210,7 @@ class CreditRecord:
     def created_by_id(self) -> int | None:
         return self.row.created_by_id
 
-    @strawberry.field
+    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="录入方式（内部）")
     def source(self) -> str:
         return self.row.source
 
