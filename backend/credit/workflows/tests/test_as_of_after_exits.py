@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts.models import Role
 from credit.conftest import gql, sign_in
+from credit.core import dataversion
 from credit.creditreport.tests.test_report import VERIFY, flat, pdf_text
 from credit.records.models import CreditRecord
 from credit.subjects.models import Subject
@@ -115,9 +116,7 @@ async def test_a_repaired_record_is_gone_from_as_of_and_the_pdf(
         await approve_repair(
             conn, reviewer, application.id, decision_no="沈公技防解〔2026〕9号", reason="整改到位"
         )
-    from credit.api import public_cache
-
-    await public_cache.invalidate()  # as the repair mutation does after its commit
+        await dataversion.bump(conn)  # as the repair mutation does in its transaction
 
     # when
     after = await _as_of(app_client, subject)
