@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from mimetypes import guess_type
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,25 @@ from credit.workflows.outbox import run_worker
 log = logging.getLogger("credit")
 
 
+# Precompressed siblings the build writes (frontend/vite.config.ts), best first.
+_ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def _accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header allows (q=0 refuses one)."""
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            allowed = float(q) > 0
+        except ValueError:
+            allowed = False
+        if name and allowed:
+            accepted.add(name.strip().lower())
+    return accepted
+
+
 def _spa(static_dir: Path) -> Any:
     index = static_dir / "index.html"
     root = static_dir.resolve()
@@ -41,20 +61,37 @@ def _spa(static_dir: Path) -> Any:
         # Never serve outside the SPA folder (path traversal).
         return candidate if root in candidate.parents and candidate.is_file() else None
 
+    def send(request: Request, file: Path, headers: dict[str, str]) -> Response:
+        """The file, or its precompressed sibling when the client accepts that coding.
+        Content-Type stays the original file's; caches key on Accept-Encoding."""
+        headers = {**headers, "Vary": "Accept-Encoding"}
+        accepted = _accepted_encodings(request.headers.get("accept-encoding", ""))
+        for coding, suffix in _ENCODINGS:
+            sibling = file.with_name(file.name + suffix)
+            if coding in accepted and sibling.is_file():
+                return FileResponse(
+                    sibling,
+                    media_type=guess_type(file.name)[0] or "application/octet-stream",
+                    headers={**headers, "Content-Encoding": coding},
+                )
+        return FileResponse(file, headers=headers)
+
     async def serve(request: Request) -> Response:
         path = request.path_params.get("path", "")
         candidate = existing_file(path) if path else None
-        if candidate is not None:
-            headers = (
-                {"Cache-Control": "public, max-age=31536000, immutable"}
-                if path.startswith("assets/")
-                else {}
-            )
-            return FileResponse(candidate, headers=headers)
+        if candidate is not None and candidate.suffix not in (".br", ".gz"):
+            if path.startswith("assets/"):
+                # Hashed names: a new build is a new URL.
+                return send(
+                    request, candidate, {"Cache-Control": "public, max-age=31536000, immutable"}
+                )
+            if candidate == index.resolve():
+                return send(request, candidate, {"Cache-Control": "no-cache"})
+            return send(request, candidate, {})
         if path.startswith(("assets/", "graphql")):
             return PlainTextResponse("Not Found", status_code=404)
         if index.is_file():
-            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+            return send(request, index, {"Cache-Control": "no-cache"})
         return PlainTextResponse(
             "前端尚未构建（frontend/dist 不存在）：运行 make run 或 make -C frontend build。",
             status_code=503,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import os
 import shutil
 import socket
@@ -79,6 +80,9 @@ async def app_server(
             proc.wait(timeout=20)
 
 
+STATIC_SCRIPT = "console.log('spa');\n" * 100
+
+
 def nginx_config(tmp: Path, listen_port: int, app_port: int, bind: str) -> Path:
     """The project's own frontend/nginx.conf, pointed at loopback ports and a tmp root,
     inside a main configuration that keeps pid, logs and temp files under `tmp`."""
@@ -87,6 +91,11 @@ def nginx_config(tmp: Path, listen_port: int, app_port: int, bind: str) -> Path:
     root = tmp / "html"
     root.mkdir(exist_ok=True)
     (root / "index.html").write_text("<!doctype html><title>spa</title>", "utf-8")
+    # A built SPA's shape: precompressed siblings beside the files (vite.config.ts).
+    (root / "assets").mkdir(exist_ok=True)
+    (root / "assets" / "app-1a2b.js").write_text(STATIC_SCRIPT, "utf-8")
+    for path in (root / "index.html", root / "assets" / "app-1a2b.js"):
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes()))
     server = (
         server.replace("listen 80;", f"listen 127.0.0.1:{listen_port};")
         .replace("http://backend:8000", f"http://127.0.0.1:{app_port}")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from credit.api.tests.servers import app_server, nginx_in_front
+from credit.api.tests.servers import STATIC_SCRIPT, app_server, nginx_in_front
 from credit.audit.models import AuditEvent
 from credit.core.cache import Cache
 from credit.core.settings import Settings
@@ -111,3 +111,18 @@ async def test_every_app_route_is_reachable_through_the_proxy(proxied) -> None: 
         # /metrics is proxied too, and refused: the caller is judged by its real address
         assert (await c.get("/metrics")).status_code == 403
         assert (await c.get("/some/spa/page")).status_code == 200
+
+
+async def test_the_proxy_sends_the_precompressed_files_with_their_cache_rules(proxied) -> None:  # type: ignore[no-untyped-def]
+    _, proxy_url = proxied
+    async with client_from("127.0.0.4", proxy_url) as client:
+        asset = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "gzip"})
+        index = await client.get("/subjects/x", headers={"accept-encoding": "gzip"})
+        plain = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "identity"})
+    assert asset.headers["content-encoding"] == "gzip"
+    assert asset.text == STATIC_SCRIPT
+    assert "immutable" in asset.headers["cache-control"]
+    assert index.headers["content-encoding"] == "gzip"
+    assert index.headers["cache-control"] == "no-cache"
+    assert "<title>spa</title>" in index.text
+    assert "content-encoding" not in plain.headers and plain.text == STATIC_SCRIPT
