@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
-import ConsoleLayout from '@/layouts/ConsoleLayout.vue'
 import PublicLayout from '@/layouts/PublicLayout.vue'
 import { features } from './features'
 import { installGuard } from './guard'
@@ -7,7 +6,8 @@ import { installGuard } from './guard'
 export const routes: RouteRecordRaw[] = [
   {
     path: '/console',
-    component: ConsoleLayout,
+    // Loaded on the way into the console: a citizen's first visit never downloads it.
+    component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
     children: [
       ...features.flatMap((f) => f.consoleRoutes ?? []),
