@@ -24,6 +24,7 @@ from credit.api.http import CreditGraphQL, GraphQLEndpoint
 from credit.api.metrics import mark_worker_stopped, metrics_endpoint
 from credit.api.middleware import RequestContextMiddleware
 from credit.api.schema import schema
+from credit.core import replica
 from credit.core.cache import start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
@@ -127,6 +128,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         start_cache(settings.redis_url)
         sweeper = asyncio.create_task(_sweep_forever())
         stop = asyncio.Event()
+        # Measures the replica's lag, which decides where public reads go.
+        monitor = (
+            asyncio.create_task(replica.run_monitor(stop))
+            if settings.database_replica_url
+            else None
+        )
         async with httpx.AsyncClient() as client:
             # The outbox worker: delivers notices and publications written by committed
             # transactions; every worker may run one (events are claimed with a lease).
@@ -139,6 +146,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 with contextlib.suppress(asyncio.CancelledError):
                     await sweeper
                 await deliverer
+                if monitor is not None:
+                    await monitor
             await stop_cache()
             await close_db()
             mark_worker_stopped()

@@ -40,6 +40,15 @@ class OwnPostgres:
             "--auth=trust", "-E", "UTF8", "--no-sync",
         )  # fmt: skip
 
+    def init_as_standby_of(self, primary: OwnPostgres) -> None:
+        """A streaming standby of `primary`: a base backup with the standby configuration
+        written (-R); replays what the primary writes once started."""
+        self._run(
+            str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
+            "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream", "-c", "fast",
+            "--no-sync",
+        )  # fmt: skip
+
     def start(self) -> None:
         self._run(
             str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60",

@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 from tortoise import connections
 from tortoise.exceptions import DBConnectionError
 
+from credit.core import replica
 from credit.core.cache import get_cache
 
 log = logging.getLogger("credit")
@@ -60,6 +61,12 @@ async def healthz(request: Request) -> Response:
     }
     down = [name for name, ok in checks.items() if not ok]
     body: dict[str, object] = {name: "ok" if ok else "down" for name, ok in checks.items()}
+    monitor = replica.monitor()
+    if monitor.configured:
+        # Public reads go to the primary meanwhile: degraded, never down.
+        body["replica"] = monitor.state
+        if monitor.state != "ok":
+            down.append("replica")
     if "postgresql" in down:
         body |= {"status": "down", "down": down}
         return JSONResponse(body, status_code=503, headers={"Cache-Control": "no-store"})

@@ -26,7 +26,8 @@ from credit.api.headers import graphiql_policy
 from credit.api.health import database_unreachable
 from credit.api.limits import MAX_QUERY_CHARS
 from credit.api.loaders import Loaders
-from credit.api.metrics import PUBLIC_CACHE, operation_label
+from credit.api.metrics import PUBLIC_CACHE, PUBLIC_READS, operation_label
+from credit.core import replica
 
 log = logging.getLogger("credit.api")
 REQUEST_TIMEOUT_SECONDS = 15.0
@@ -122,6 +123,20 @@ class GraphQLEndpoint:
             )(scope, receive, send)
             return
         scope["credit.operation"] = operation_label(_operation_name(body))
+        if not _is_public_read(body, actor):
+            await self._answer(scope, receive, send, body, actor)
+            return
+        # A public read may be answered from the replica (credit.core.replica), the cache
+        # key's data version included: both from the same database.
+        with replica.public_reads():
+            PUBLIC_READS.labels(replica.route() or "primary").inc()
+            await self._answer(scope, receive, send, body, actor)
+
+    async def _answer(
+        self, scope: Scope, receive: Receive, send: Send, body: bytes, actor: Actor
+    ) -> None:
+        """From the public cache, else by running the operation (and caching a public
+        answer)."""
         replay = _replay(body)
         cache_key = await self._cache_key(body, actor)
         if cache_key is not None:
@@ -171,6 +186,20 @@ class GraphQLEndpoint:
         if not public_cache.is_cacheable_query(payload["query"], payload.get("operationName")):
             return None
         return await public_cache.key_for(body, actor.audience)
+
+
+def _is_public_read(body: bytes, actor: Actor) -> bool:
+    if actor.kind == ActorKind.USER:
+        return False  # staff read the primary, so always see their own writes
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return False
+    if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+        return False
+    if len(payload["query"]) > MAX_QUERY_CHARS:
+        return False
+    return public_cache.is_public_read(payload["query"], payload.get("operationName"))
 
 
 async def _read_body(request: Request) -> bytes | None:

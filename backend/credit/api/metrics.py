@@ -53,6 +53,18 @@ PUBLIC_CACHE = Counter(
     "Public GraphQL queries looked up in the result cache, by result (hit or miss)",
     ["result"],
 )
+PUBLIC_READS = Counter(
+    "credit_public_reads_total",
+    "Public read requests (lookup, search, lists, PDF, verification), by the database "
+    "chosen for them (replica or primary)",
+    ["database"],
+)
+REPLICA_LAG = Gauge(
+    "credit_replica_lag_seconds",
+    "How far the read replica is behind the primary, as this worker last measured it "
+    "(-1 while it is unreachable)",
+    multiprocess_mode="livemax",
+)
 RATE_LIMITED = Counter(
     "credit_rate_limit_refusals_total",
     "Requests refused by a rate limit, by limit (ip, report, token, login …)",
@@ -64,6 +76,10 @@ DB_POOL = Gauge(
     ["state"],
     multiprocess_mode="livesum",
 )
+
+OWN_METRICS = (
+    REQUESTS, LATENCY, PUBLIC_CACHE, PUBLIC_READS, REPLICA_LAG, RATE_LIMITED, DB_POOL,
+)  # fmt: skip
 
 # Operation names come from the client: keep the label set bounded.
 MAX_OPERATION_NAMES = 200
@@ -89,8 +105,14 @@ def observe_request(operation: str, outcome: str, seconds: float) -> None:
 
 
 def sample_pool() -> None:
-    """The pool of this worker (asyncpg; SQLite has none)."""
+    """The pool of this worker (asyncpg; SQLite has none), and its view of the replica."""
     from tortoise import connections
+
+    from credit.core import replica
+
+    monitor = replica.monitor()
+    if monitor.configured:
+        REPLICA_LAG.set(-1 if monitor.lag is None or not monitor.reachable else monitor.lag)
 
     try:
         pool = getattr(connections.get("default"), "_pool", None)
@@ -168,7 +190,7 @@ def metrics_endpoint(allow: Networks) -> Callable[[Request], Awaitable[Response]
         if MULTIPROCESS:
             MultiProcessCollector(registry)
         else:
-            for collector in (REQUESTS, LATENCY, PUBLIC_CACHE, RATE_LIMITED, DB_POOL):
+            for collector in OWN_METRICS:
                 registry.register(collector)
         registry.register(_Snapshot(await _database_metrics(clock.now())))
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

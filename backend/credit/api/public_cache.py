@@ -30,22 +30,37 @@ CACHEABLE_ROOT_FIELDS = frozenset(
 )
 
 
+# Root fields that only read published data: a public caller's query made of them alone
+# is a *public read*, which may be answered from a replica (credit.core.replica).
+PUBLIC_READ_ROOT_FIELDS = CACHEABLE_ROOT_FIELDS | {"verifyCreditReport"}
+
+
 @lru_cache(maxsize=2048)
-def is_cacheable_query(query: str, operation_name: str | None) -> bool:
+def _query_root_fields(query: str, operation_name: str | None) -> frozenset[str] | None:
+    """The root fields of the operation to run, if it is a query; else None."""
     try:
         document = parse(query)
     except GraphQLError:
-        return False
+        return None
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     if len(operations) != 1 or operations[0].operation != OperationType.QUERY:
-        return False
-    names = {
-        getattr(getattr(s, "name", None), "value", None)
+        return None
+    return frozenset(
+        str(getattr(getattr(s, "name", None), "value", None))
         for s in operations[0].selection_set.selections
-    }
-    return names <= CACHEABLE_ROOT_FIELDS
+    )
+
+
+def is_cacheable_query(query: str, operation_name: str | None) -> bool:
+    names = _query_root_fields(query, operation_name)
+    return names is not None and names <= CACHEABLE_ROOT_FIELDS
+
+
+def is_public_read(query: str, operation_name: str | None) -> bool:
+    names = _query_root_fields(query, operation_name)
+    return names is not None and names <= PUBLIC_READ_ROOT_FIELDS
 
 
 def seconds_to_end_of_day() -> int:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import time
 
-from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+
+from credit.core import replica
 
 TABLE = "public_data_version"
 
@@ -36,8 +37,9 @@ _BUMP = {
 
 
 async def current(conn: BaseDBAsyncClient | None = None) -> int:
-    """One primary-key read."""
-    client = conn or connections.get("default")
+    """One primary-key read; in a public read, from the database the answer will come
+    from (the replica when it is used: credit.core.replica)."""
+    client = conn or replica.read_connection()
     _, rows = await client.execute_query(f"SELECT version FROM {TABLE} WHERE id = 1")
     return int(rows[0][0]) if rows else 0
 

@@ -7,7 +7,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from tortoise import Tortoise, connections
+from tortoise.backends.base.config_generator import expand_db_url
 
+from credit.core import replica
+from credit.core.replica import REPLICA
 from credit.core.settings import Settings, get_settings
 
 APP_LABEL = "credit"
@@ -23,10 +26,20 @@ MODEL_MODULES = [
 ]
 
 
-def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
+def tortoise_config(database_url: str | None = None, replica_url: str = "") -> dict[str, Any]:
+    """`replica_url`: a streaming standby that public reads may use (credit.core.replica);
+    only the app's own workers pass it, never migrations."""
     url = database_url or get_settings().database_url
+    connections_conf: dict[str, Any] = {"default": url}
+    extra: dict[str, Any] = {}
+    if replica_url:
+        replica_conf = expand_db_url(replica_url)
+        replica_conf["engine"] = "credit.core.replica_backend"
+        connections_conf[REPLICA] = replica_conf
+        extra["routers"] = ["credit.core.replica.ReplicaRouter"]
     return {
-        "connections": {"default": url},
+        "connections": connections_conf,
+        **extra,
         "apps": {
             APP_LABEL: {
                 "models": MODEL_MODULES,
@@ -51,8 +64,10 @@ def ensure_data_dir(settings: Settings) -> None:
 async def init_db(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     ensure_data_dir(settings)
+    replica.configure(settings.database_replica_url, settings.replica_max_lag_s)
+    config = tortoise_config(settings.database_url, settings.database_replica_url)
     # Global fallback: the lifespan task inits, request tasks (other contexts) query.
-    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
 
 
 async def close_db() -> None:

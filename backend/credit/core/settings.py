@@ -84,6 +84,9 @@ class Settings:
         default_factory=lambda: parse_networks("METRICS_ALLOW", DEFAULT_METRICS_ALLOW)
     )
     log_format: str = "text"
+    # A streaming standby for public reads (credit.core.replica); "" for none.
+    database_replica_url: str = ""
+    replica_max_lag_s: float = 5.0
 
     @property
     def is_embedded(self) -> bool:
@@ -114,7 +117,28 @@ class Settings:
                 "METRICS_ALLOW", env.get("METRICS_ALLOW") or DEFAULT_METRICS_ALLOW
             ),
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
+            database_replica_url=_replica_url(env.get("DATABASE_REPLICA_URL") or "", database_url),
+            replica_max_lag_s=_max_lag(env.get("REPLICA_MAX_LAG_S") or "5"),
         )
+
+
+def _replica_url(url: str, database_url: str) -> str:
+    url = _pg(url.strip())
+    if url and not (url.startswith("postgres://") and database_url.startswith("postgres://")):
+        raise ValueError(
+            "DATABASE_REPLICA_URL：只读副本只用于 PostgreSQL（主库与副本都须为 postgres:// 地址）"
+        )
+    return url
+
+
+def _max_lag(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 3600):  # also refuses NaN
+        raise ValueError(f"REPLICA_MAX_LAG_S：须为 0 到 3600 之间的秒数，而不是 {text!r}")
+    return value
 
 
 def _pg(url: str) -> str:

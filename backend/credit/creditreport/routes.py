@@ -8,6 +8,7 @@ Anonymous callers are rate-limited per address, partner tokens by their own limi
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -17,10 +18,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from credit.accounts.actor import Actor
+from credit.accounts.actor import Actor, ActorKind
 from credit.api import ratelimit
 from credit.api.http import resolve_actor
-from credit.core import clock
+from credit.core import clock, replica
 from credit.creditreport.content import build_content
 from credit.creditreport.render import Extras, render_pdf
 from credit.creditreport.verify import code_for
@@ -87,10 +88,13 @@ async def credit_report_pdf(request: Request) -> Response:
     as_of = _as_of(request)
     if isinstance(as_of, Response):
         return as_of
-    subject = await Subject.get_or_none(uscc=uscc)
-    if subject is None:
-        return _error(404, "NOT_FOUND", f"本平台未收录统一社会信用代码 {uscc}", field="uscc")
-    content = await build_content(subject, as_of)
+    # A public reader's report may come from the replica (credit.core.replica).
+    public = actor.kind != ActorKind.USER
+    with replica.public_reads() if public else contextlib.nullcontext():
+        subject = await Subject.get_or_none(uscc=uscc)
+        if subject is None:
+            return _error(404, "NOT_FOUND", f"本平台未收录统一社会信用代码 {uscc}", field="uscc")
+        content = await build_content(subject, as_of)
     code = code_for(subject, content)
     id_number = None
     if (
