@@ -20,7 +20,7 @@ from credit.subjects.person_lookup import (
     looks_like_id_number,
     natural_person_by_id_number,
 )
-from credit.subjects.search import name_or_uscc
+from credit.subjects.search import subjects_named
 from credit.subjects.services import (
     AsOfInFuture,
     check_public_as_of,
@@ -30,6 +30,9 @@ from credit.subjects.services import (
 from credit.subjects.types import District, PublicSubject
 
 MAX_BATCH = 100
+# subjectSearch lists at most this many matches (people narrow a term, they do not page
+# through thousands of names).
+SEARCH_RESULT_CAP = 1000
 
 
 def _uscc_or_error(value: str, field: str = "uscc") -> str:
@@ -103,6 +106,8 @@ class SubjectQueries:
 
     @strawberry.field(
         description="按名称模糊查询（中文名称部分匹配）或统一社会信用代码精确查询；不含自然人。"
+        f"结果按名称排序，至多前 {SEARCH_RESULT_CAP} 条（totalCount 亦至多计至此数），"
+        "请用更完整的名称缩小范围。"
         "自然人仅能以完整、准确的居民身份证号码查询（不支持部分匹配，限流更严），结果脱敏"
     )
     async def subject_search(
@@ -124,8 +129,14 @@ class SubjectQueries:
         else:
             # A name never finds a natural person, masked or not: the grade beside a
             # masked name would still confirm who it is (issue 11).
-            query = Subject.filter(name_or_uscc(term)).exclude(kind=SubjectKind.NATURAL_PERSON)
-        total = await query.count()
+            query = subjects_named(term).exclude(kind=SubjectKind.NATURAL_PERSON)
+        # Counting every match of a common term over millions of names costs more than the
+        # page itself: counted up to the cap, and no page starts beyond it.
+        total = len(await query.limit(SEARCH_RESULT_CAP + 1).values_list("id", flat=True))
+        total = min(total, SEARCH_RESULT_CAP)
+        if offset >= SEARCH_RESULT_CAP:
+            return connection([], offset, total)
+        limit = min(limit, SEARCH_RESULT_CAP - offset)
         rows = await query.order_by("name", "id").offset(offset).limit(limit)
         evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])
         today = _as_of_or_error(None)

@@ -7,8 +7,14 @@ fit (the ORM refuses such a value, which would surface as an internal error).
 
 from __future__ import annotations
 
-from tortoise.expressions import Q
+from typing import Any
 
+from pypika_tortoise.terms import Function as SqlFunction
+from tortoise.expressions import F, Q
+from tortoise.functions import Function
+from tortoise.queryset import QuerySet
+
+from credit.core.db import dialect
 from credit.subjects.models import District, Subject
 
 USCC_LENGTH = 18
@@ -25,6 +31,29 @@ def name_or_uscc(term: str, prefix: str = "") -> Q:
     if len(term) == USCC_LENGTH:
         found |= Q(**{f"{prefix}uscc": term})
     return found
+
+
+class _NameMatch(SqlFunction):  # type: ignore[misc]
+    def __init__(self, name: Any, term: Any, **kwargs: Any) -> None:
+        super().__init__("credit_name_match", name, term, **kwargs)
+
+
+class NameMatch(Function):
+    """credit_name_match(name, term): migration 0021, PostgreSQL only."""
+
+    database_func = _NameMatch
+
+
+def subjects_named(term: str) -> QuerySet[Subject]:
+    """Subjects whose name contains `term` or whose USCC is `term` (normalised). On
+    PostgreSQL the name part is served by the character-pair index (migration 0021);
+    elsewhere by a scan."""
+    if dialect() != "postgres":
+        return Subject.filter(name_or_uscc(term))
+    found = Q(name_match=True)
+    if len(term) == USCC_LENGTH:
+        found |= Q(uscc=term)
+    return Subject.annotate(name_match=NameMatch(F("name"), term)).filter(found)
 
 
 def in_district(code: str, prefix: str = "") -> Q:
