@@ -2,7 +2,8 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 
-const api = { '/graphql': { target: 'http://127.0.0.1:8000', changeOrigin: false } }
+const backend = { target: 'http://127.0.0.1:8000', changeOrigin: false }
+const api = { '/graphql': backend, '/reports': backend, '/export': backend }
 
 export default defineConfig({
   plugins: [vue()],
