@@ -121,9 +121,12 @@ async def xlsx_stream(sheet: Sheet, chunks: AsyncIterator[list[Row]]) -> AsyncIt
     os.close(fd)
     try:
         await run_in_threadpool(book.save, path)
-        with open(path, "rb") as f:
-            while piece := f.read(CHUNK_BYTES):
+        f = await run_in_threadpool(open, path, "rb")
+        try:
+            while piece := await run_in_threadpool(f.read, CHUNK_BYTES):
                 yield piece
+        finally:
+            f.close()
     finally:
         os.unlink(path)
 

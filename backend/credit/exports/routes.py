@@ -22,12 +22,13 @@ from credit.api.context import Context
 from credit.api.http import resolve_actor
 from credit.audit.services import record_event
 from credit.core import clock
+from credit.exports import runner
 from credit.exports.formats import Row, Sheet, csv_stream, xlsx_stream
 from credit.exports.params import BadParam, parse_all
-from credit.exports.runner import MAX_ROWS, ExportFailed, Pages
+from credit.exports.runner import ExportFailed, Pages
 from credit.exports.sources import SOURCES, Source
 
-# A file costs up to MAX_ROWS / 100 queries: a tighter budget than a lookup's.
+# A file costs up to runner.MAX_ROWS / PAGE_SIZE queries: a tighter budget than a lookup's.
 EXPORTS_PER_MINUTE = 10
 MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -125,14 +126,14 @@ async def export(request: Request) -> Response:
         filters=await _filters(source, variables),
         exported_at=clock.now(),
         total=first.total,
-        cap=MAX_ROWS,
+        cap=runner.MAX_ROWS,
     )
     if not source.public:
         await _audit(request, actor, source, fmt, sheet, request_id)
 
     async def chunks() -> AsyncIterator[list[Row]]:
         try:
-            async for rows in pages.rows(first, MAX_ROWS):
+            async for rows in pages.rows(first, sheet.cap):
                 yield rows
         except ExportFailed as exc:
             sheet.notes.append(f"导出中断：{exc.message}")
@@ -144,7 +145,7 @@ async def export(request: Request) -> Response:
         headers={
             "content-disposition": content_disposition(source.title, name, fmt),
             "cache-control": "no-store",
-            "x-export-rows": str(min(sheet.total, MAX_ROWS)),
+            "x-export-rows": str(min(sheet.total, sheet.cap)),
         },
     )
 

@@ -65,14 +65,14 @@ class Pages:
         actor: Actor,
         request: Request | None,
         request_id: str,
-        page_size: int = PAGE_SIZE,
+        page_size: int | None = None,
     ) -> None:
         self.source = source
         self.variables = {k: _jsonable(v) for k, v in variables.items()}
         self.actor = actor
         self.request = request
         self.request_id = request_id
-        self.page_size = page_size
+        self.page_size = page_size or PAGE_SIZE
         self.query = document(source)
         self.fetches = 0
 
@@ -106,7 +106,7 @@ class Pages:
             end_cursor=page["pageInfo"]["endCursor"],
         )
 
-    async def rows(self, first: Page, cap: int = MAX_ROWS) -> AsyncIterator[list[Row]]:
+    async def rows(self, first: Page, cap: int) -> AsyncIterator[list[Row]]:
         """The rows, one list per page, at most `cap` in all; `first` is the page already
         fetched (to answer errors with a status before the file starts)."""
         page: Page | None = first

@@ -53,7 +53,9 @@ async def listed(
     subject_kind: SubjectKind = SubjectKind.ENTERPRISE,
     decision_no: str = "沈公技防警〔2026〕001号",
 ) -> Subject:
-    s = await make_subject(name, kind=subject_kind, district=district)
+    # Natural persons are governed by the Wugang policy (Shenyang's covers enterprises).
+    policy = "wugang-2021" if subject_kind == SubjectKind.NATURAL_PERSON else "shenyang-jifang-2018"
+    s = await make_subject(name, policy, kind=subject_kind, district=district)
     await ListEntry.create(
         subject_id=s.id,
         district_id=s.district_id,
