@@ -111,7 +111,7 @@ async def xlsx_stream(sheet: Sheet, chunks: AsyncIterator[list[Row]]) -> AsyncIt
         ws.append([_cell(ws, v, bold if is_title else None) for v in row])
     async for rows in chunks:
         for row in rows:
-            ws.append([safe_cell(v) for v in row])
+            ws.append([safe_cell(v) or None for v in row])  # "" is an empty cell
     footer = sheet.footer_rows()
     if footer:
         ws.append([])
