@@ -111,6 +111,6 @@ test('the reviewer exports the audit trail, and the export itself is in it', asy
   const { columns, data } = dataRows(rows, '时间')
   const action = columns.indexOf('操作')
   expect(data.length).toBeGreaterThan(0)
-  expect(data.every((r) => r[action] === '导出：下载')).toBe(true)
+  expect(data.every((r) => r[action] === '导出数据')).toBe(true)
   await context.close()
 })

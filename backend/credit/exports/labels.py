@@ -102,9 +102,15 @@ VERB_ZH = {
 }
 
 
+# Whole actions whose name reads better than "object：verb".
+ACTION_ZH = {"export.download": "导出数据"}
+
+
 def action_zh(action: str) -> str:
     """An audit action in Chinese; one the catalogue does not know still reads as Chinese
     (its object and 操作), never as the code."""
+    if action in ACTION_ZH:
+        return ACTION_ZH[action]
     obj, _, verb = action.partition(".")
     return f"{OBJECT_ZH.get(obj, '其他')}：{VERB_ZH.get(verb, '操作')}"
 

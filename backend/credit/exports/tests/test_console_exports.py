@@ -213,4 +213,4 @@ async def test_audit_trail_export_in_chinese(make_client: Any) -> None:
     # the export itself is in the trail it exports (the next file shows it)
     again = await client.get("/export/audit-events.csv", params={"objectType": "export"})
     _, _, rows = table(csv_rows(again.content))
-    assert [r["操作"] for r in rows] == ["导出：下载"]
+    assert [r["操作"] for r in rows] == ["导出数据"]
