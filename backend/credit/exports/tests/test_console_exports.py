@@ -214,3 +214,28 @@ async def test_audit_trail_export_in_chinese(make_client: Any) -> None:
     again = await client.get("/export/audit-events.csv", params={"objectType": "export"})
     _, _, rows = table(csv_rows(again.content))
     assert [r["操作"] for r in rows] == ["导出数据"]
+
+
+async def test_enterprise_exports_only_its_own_objections(make_client: Any) -> None:
+    # given: objections of two enterprises, and the first one's account
+    own = await make_subject("沈阳甲乙技防工程有限公司")
+    other = await make_subject("沈阳丙丁技防工程有限公司")
+    await _objection(own.id, "FILED", "本企业的异议")
+    await _objection(other.id, "FILED", "他企业的异议")
+    await make_user("enterprise", "ENTERPRISE", subject=own)
+    client = make_client()
+    await sign_in(client, "enterprise")
+    # when
+    response = await client.get("/export/objections.csv")
+    # then
+    _, _, data = table(csv_rows(response.content))
+    assert [r["异议理由"] for r in data] == ["本企业的异议"]
+    assert "他企业" not in response.content.decode("utf-8-sig")
+
+
+async def test_a_bad_bearer_token_is_401(app_client: httpx.AsyncClient) -> None:
+    response = await app_client.get(
+        "/export/red-list.csv", headers={"authorization": "Bearer cst_nope"}
+    )
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
