@@ -88,6 +88,19 @@ test('the public watch list downloads as CSV and Excel, with its filters on top'
   expect(dataRows(sheet, '主体名称').data).toHaveLength(data.length)
 })
 
+test('search results download with the search term in the header rows', async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent('技防')}`)
+  await expect(page.getByTestId('search-result').first()).toBeVisible()
+  const csv = await download(page, 'export-csv')
+  expect(csv.file.suggestedFilename()).toMatch(/^信用查询结果_\d{4}-\d{2}-\d{2}\.csv$/)
+  const rows = csvRows(csv.bytes)
+  expect(rows).toContainEqual(['筛选条件：名称或代码', '技防'])
+  const { columns, data } = dataRows(rows, '名称')
+  expect(data.length).toBe(await page.getByTestId('search-result').count())
+  const kind = columns.indexOf('主体类型')
+  expect(data.every((r) => r[0]!.includes('技防') && r[kind] !== '' && !/^[A-Z_]+$/.test(r[kind]!))).toBe(true)
+})
+
 test('a district officer exports the subjects of their district only', async ({ browser }, testInfo) => {
   const mobile = testInfo.project.name === 'mobile'
   const { context, page } = await asUser(browser, 'officer.heping', '/console/subjects')
