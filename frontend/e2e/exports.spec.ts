@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
 import type { Download, Page } from '@playwright/test'
-import { asUser } from './console'
+import { signIn } from './console'
 import { expect, expectNoHorizontalScroll, test } from './fixtures'
 
 /** The rows of a CSV export (UTF-8 with BOM; the cells hold no quotes or line breaks here). */
@@ -101,10 +101,8 @@ test('search results download with the search term in the header rows', async ({
   expect(data.every((r) => r[0]!.includes('技防') && r[kind] !== '' && !/^[A-Z_]+$/.test(r[kind]!))).toBe(true)
 })
 
-test('a district officer exports the subjects of their district only', async ({ browser }, testInfo) => {
-  const mobile = testInfo.project.name === 'mobile'
-  const { context, page } = await asUser(browser, 'officer.heping', '/console/subjects')
-  if (mobile) await page.setViewportSize({ width: 375, height: 740 })
+test('a district officer exports the subjects of their district only', async ({ page }) => {
+  await signIn(page, 'officer.heping', '/console/subjects')
   await expect(page.getByTestId('subject-table')).toBeVisible()
   const excel = await download(page, 'export-xlsx')
   expect(excel.file.suggestedFilename()).toMatch(/^主体_\d{4}-\d{2}-\d{2}\.xlsx$/)
@@ -112,11 +110,10 @@ test('a district officer exports the subjects of their district only', async ({ 
   const district = columns.indexOf('辖区')
   expect(data.length).toBeGreaterThan(0)
   expect(new Set(data.map((r) => r[district]))).toEqual(new Set(['和平区']))
-  await context.close()
 })
 
-test('the reviewer exports the audit trail, and the export itself is in it', async ({ browser }) => {
-  const { context, page } = await asUser(browser, 'reviewer', '/console/audit?objectType=export')
+test('the reviewer exports the audit trail, and the export itself is in it', async ({ page }) => {
+  await signIn(page, 'reviewer', '/console/audit?objectType=export')
   await download(page, 'export-csv')
   const csv = await download(page, 'export-csv')
   const rows = csvRows(csv.bytes)
@@ -125,5 +122,4 @@ test('the reviewer exports the audit trail, and the export itself is in it', asy
   const action = columns.indexOf('操作')
   expect(data.length).toBeGreaterThan(0)
   expect(data.every((r) => r[action] === '导出数据')).toBe(true)
-  await context.close()
 })
