@@ -32,7 +32,8 @@ function precompress(): Plugin {
   }
 }
 
-const api = { '/graphql': { target: 'http://127.0.0.1:8000', changeOrigin: false } }
+const backend = { target: 'http://127.0.0.1:8000', changeOrigin: false }
+const api = { '/graphql': backend, '/reports': backend, '/export': backend }
 
 export default defineConfig({
   plugins: [vue(), precompress()],

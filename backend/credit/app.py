@@ -1,5 +1,5 @@
 """The ASGI app: GraphQL at /graphql, the built SPA at /, health at /healthz, credit
-reports at /reports/, Prometheus metrics at /metrics."""
+reports at /reports/, exports at /export/, Prometheus metrics at /metrics."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from credit.core.cache import start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 from credit.creditreport.routes import routes as report_routes
+from credit.exports.routes import routes as export_routes
 from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
@@ -159,6 +160,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz),
         Route("/metrics", metrics_endpoint(settings.metrics_allow)),
         *report_routes,
+        *export_routes,
         Route("/", spa),
         Route("/{path:path}", spa),
     ]

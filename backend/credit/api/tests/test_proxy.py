@@ -108,6 +108,8 @@ async def test_every_app_route_is_reachable_through_the_proxy(proxied) -> None: 
         assert graphql.json() == {"data": {"__typename": "Query"}}
         report = await c.get("/reports/91210102TQ0000001X.pdf")
         assert report.headers["content-type"].startswith("application/json")  # the app's
+        export = await c.get("/export/red-list.csv")
+        assert export.status_code == 200 and export.content.startswith("\ufeff红名单".encode())
         # /metrics is proxied too, and refused: the caller is judged by its real address
         assert (await c.get("/metrics")).status_code == 403
         assert (await c.get("/some/spa/page")).status_code == 200

@@ -78,6 +78,8 @@ async def test_every_kind_of_response_carries_the_headers(client) -> None:  # ty
         "healthz": await client.get("/healthz"),
         "pdf": await client.get(f"/reports/{subject.uscc}.pdf"),
         "pdf bad date": await client.get(f"/reports/{subject.uscc}.pdf?asOf=x"),
+        "export": await client.get("/export/red-list.xlsx"),
+        "export bad parameter": await client.get("/export/red-list.csv?nope=1"),
         "bad token": await client.post(
             "/graphql",
             json={"query": "{ districts { code } }"},

@@ -46,6 +46,9 @@ export default defineMessages({
           create: '签发 API 令牌',
           revoke: '吊销 API 令牌',
         },
+        export: {
+          download: '导出数据',
+        },
       },
     },
   },
@@ -93,6 +96,9 @@ export default defineMessages({
         api_token: {
           create: 'API token issued',
           revoke: 'API token revoked',
+        },
+        export: {
+          download: 'Data exported',
         },
       },
     },
