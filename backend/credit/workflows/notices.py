@@ -190,6 +190,7 @@ async def on_list_change(
                         params.objection_window_days,
                         unit,
                         today,
+                        decision_no=entry.get("decision_no"),
                     )
                 else:
                     title, body = texts.removal(p, subject.name, kind, removal_reason, unit, today)
