@@ -73,9 +73,7 @@ def test_wugang_public_window_runs_from_publication() -> None:
         violations=(fine_v(1000),),
     )
     assert wg([decision]).public_until == {6: d("2027-04-10")}
-    assert wg([decision], params=WugangParams(public_years=3)).public_until == {
-        6: d("2029-04-10")
-    }
+    assert wg([decision], params=WugangParams(public_years=3)).public_until == {6: d("2029-04-10")}
 
 
 def test_every_public_record_has_its_end_and_no_other() -> None:
