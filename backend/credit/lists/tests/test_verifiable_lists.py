@@ -202,3 +202,25 @@ async def test_public_queries_refuse_a_future_date(app_client: httpx.AsyncClient
         (error,) = body["errors"]
         assert error["extensions"]["code"] == "INVALID_ARGUMENT"
         assert error["extensions"]["field"] == "asOf"
+
+
+async def test_an_imported_blacklisting_gets_its_listing_decision(db: str) -> None:
+    from credit.lists.models import ListEntry
+    from credit.records.importer import import_rows
+    from credit.records.tests.test_importer import make_places, subject_row, watch_row
+
+    # given a bulk import of five published watch-list cases of one subject
+    clock.freeze(clock.now())
+    try:
+        await make_places()
+        rows = [subject_row(1)] + [watch_row(1, case=k, days=30 + 100 * k) for k in range(5)]
+        # when
+        report = await import_rows(rows)
+    finally:
+        clock.freeze(None)
+    # then the blacklist entry it reaches names a decision of its own
+    assert report.ok, report.describe()
+    entry = await ListEntry.get(kind="BLACK")
+    assert entry.decision_no and ISSUED.match(entry.decision_no)
+    decision = await ListingDecision.get(subject_id=entry.subject_id)
+    assert decision.decision_no == entry.decision_no
