@@ -33,6 +33,7 @@ test('a watch-list case entered by the district officer is public as soon as the
   const publicPage = await visitor.newPage()
   await publicPage.goto(`/subjects/${uscc}`)
   await expect(publicPage.getByTestId('list-entry').filter({ hasText: '警示目录' })).toContainText(decisionNo)
+  await publicPage.goto(`/subjects/${uscc}?tab=records`) // the public records have their own tab
   await expect(publicPage.getByTestId('record').filter({ hasText: 'E2E：伪造工程业绩' })).toBeVisible()
   await visitor.close()
 

@@ -33,7 +33,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     },
     "Mutation": {PUBLIC: "login logout publicReportFile"},
     # --- the public view (DOMAIN.md: what may be public; natural persons masked)
-    "PublicSubject": {PUBLIC: "uscc name idNumberMasked kind asOf"},
+    "PublicSubject": {PUBLIC: "uscc name idNumberMasked kind asOf isForecast"},
     "PublicRecord": {
         PUBLIC: "id category type typeName summary decisionNo decisionDate occurredOn "
         "publishedOn issuingUnit publicUntil"
@@ -41,7 +41,12 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "Grade": {PUBLIC: "level"},
     "Reason": {PUBLIC: "article rule summary"},
     "Measure": {PUBLIC: "code name article kind"},
-    "SubjectListEntry": {PUBLIC: "list since until decisionNo article recordIds"},
+    "SubjectListEntry": {PUBLIC: "list since until decisionNo decisionDate article recordIds"},
+    # a counted record whose public window has closed: its number and date only
+    "ListBasisRecord": {
+        PUBLIC: "recordId decisionNo decisionDate publicWindowEnded typeName summary "
+        "issuingUnit publishedOn publicUntil"
+    },
     "ListEntry": {PUBLIC: "list since until decisionNo article subjectName uscc"},
     "District": {PUBLIC: "code name"},
     "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},

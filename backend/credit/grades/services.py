@@ -18,6 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.core import clock
 from credit.grades.models import Evaluation
+from credit.lists.decisions import fill_decision_nos, issue_missing
 from credit.lists.models import ListEntry
 from credit.policies.engine import evaluate
 from credit.policies.facts import (
@@ -34,6 +35,7 @@ from credit.policies.facts import (
     Evaluation as EngineEvaluation,
 )
 from credit.policies.services import next_version_at, policy_for
+from credit.policies.timeline import local_date
 from credit.records.models import CreditRecord, RecordTransition, Sanction, Violation
 from credit.subjects.models import Jurisdiction, Subject
 
@@ -119,6 +121,48 @@ async def evaluate_at(
     )
 
 
+async def evaluate_many(
+    subjects: Sequence[Subject], at: datetime, conn: BaseDBAsyncClient | None = None
+) -> dict[int, EngineEvaluation]:
+    """Evaluate several subjects at one instant, without storing anything: the records of
+    all of them in one batch of queries, each policy version read once."""
+    if not subjects:
+        return {}
+    jurisdictions = {
+        j.id: j
+        for j in await Jurisdiction.filter(id__in={s.jurisdiction_id for s in subjects}).using_db(
+            conn
+        )
+    }
+    facts = await load_record_facts([s.id for s in subjects], conn)
+    policies: dict[str, Any] = {}
+    out = {}
+    for subject in subjects:
+        code = jurisdictions[subject.jurisdiction_id].policy_code
+        if code not in policies:
+            policies[code] = await policy_for(code, at, conn)
+        policy = policies[code]
+        out[subject.id] = evaluate(
+            policy.code,
+            policy.params,
+            SubjectFact(id=subject.id, kind=SubjectKind(subject.kind)),
+            facts[subject.id],
+            at,
+        )
+    return out
+
+
+async def payload_at(
+    subjects: Sequence[Subject], at: datetime, conn: BaseDBAsyncClient | None = None
+) -> dict[int, tuple[EngineEvaluation, dict[str, Any]]]:
+    """`evaluate_many` with each answer as its payload, the listing decisions already
+    issued filled in (none is issued: nothing is stored)."""
+    evs = await evaluate_many(subjects, at, conn)
+    payloads = {sid: evaluation_to_payload(ev) for sid, ev in evs.items()}
+    await fill_decision_nos({sid: p["list_entries"] for sid, p in payloads.items()}, conn)
+    return {sid: (evs[sid], payloads[sid]) for sid in evs}
+
+
 def evaluation_to_payload(ev: EngineEvaluation) -> dict[str, Any]:
     def reason(r: Any) -> dict[str, Any]:
         return {
@@ -133,6 +177,7 @@ def evaluation_to_payload(ev: EngineEvaluation) -> dict[str, Any]:
         "reasons": [reason(r) for r in ev.reasons],
         "measures": list(ev.measures),
         "public_record_ids": sorted(ev.public_record_ids),
+        "public_until": {str(i): d.isoformat() for i, d in sorted(ev.public_until.items())},
         "counted_record_ids": sorted(ev.counted_record_ids),
         "archived_record_ids": sorted(ev.archived_record_ids),
         "list_entries": [
@@ -143,6 +188,7 @@ def evaluation_to_payload(ev: EngineEvaluation) -> dict[str, Any]:
                 "rule": e.rule,
                 "article": e.article,
                 "decision_no": e.decision_no,
+                "decision_date": None,  # the listing decision's, when the product issued it
                 "record_ids": list(e.record_ids),
             }
             for e in ev.list_entries
@@ -177,13 +223,15 @@ async def reevaluate(
     successor = await next_version_at(policy.code, policy, at, conn)
     if successor is not None and (next_change is None or successor < next_change):
         next_change = successor
+    payload = evaluation_to_payload(ev)
+    await issue_missing(conn, subject.id, policy.code, payload["list_entries"], local_date(at))
     values = {
         "policy_code": policy.code,
         "policy_version": policy.version,
         "computed_at": at,
         "next_change_at": next_change,
         "grade": ev.grade,
-        "payload": evaluation_to_payload(ev),
+        "payload": payload,
     }
     stored = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
     if stored is None:
@@ -192,29 +240,35 @@ async def reevaluate(
         stored.update_from_dict(values)
         await stored.save(using_db=conn)
     await ListEntry.filter(subject_id=subject.id).using_db(conn).delete()
-    if ev.list_entries:
+    if payload["list_entries"]:
         await ListEntry.bulk_create(
-            [
-                ListEntry(
-                    subject_id=subject.id,
-                    district_id=subject.district_id,
-                    kind=e.list,
-                    since=e.since,
-                    until=e.until,
-                    rule=e.rule,
-                    article=e.article,
-                    decision_no=e.decision_no,
-                    record_ids=list(e.record_ids),
-                )
-                for e in ev.list_entries
-            ],
-            using_db=conn,
+            [list_entry_row(subject, e) for e in payload["list_entries"]], using_db=conn
         )
     return stored, ev
 
 
+def list_entry_row(subject: Subject, e: dict[str, Any]) -> ListEntry:
+    """The materialised row of a payload entry (not saved)."""
+    return ListEntry(
+        subject_id=subject.id,
+        district_id=subject.district_id,
+        kind=e["list"],
+        since=date.fromisoformat(e["since"]),
+        until=date.fromisoformat(e["until"]) if e["until"] else None,
+        rule=e["rule"],
+        article=e["article"],
+        decision_no=e["decision_no"],
+        record_ids=list(e["record_ids"]),
+    )
+
+
 def is_stale(stored: Evaluation | None, at: datetime) -> bool:
-    return stored is None or (stored.next_change_at is not None and stored.next_change_at <= at)
+    """Also stale: a payload stored before it held the public windows' ends."""
+    return (
+        stored is None
+        or (stored.next_change_at is not None and stored.next_change_at <= at)
+        or "public_until" not in stored.payload
+    )
 
 
 async def current_evaluation(subject: Subject) -> Evaluation:

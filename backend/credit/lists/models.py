@@ -39,3 +39,28 @@ class ListEntry(Model):
             ("subject_id",),
             ("kind", "since"),
         )
+
+
+class ListingDecision(Model):
+    """The decision of its own that lists a subject when no record carries one (SY 第十二条:
+    every listing decision produces a notice; e.g. a 第十一条 blacklisting reached by the
+    count of watch-list cases). Issued once, the day the evaluation first finds the entry;
+    never changed afterwards. `identity` is the entry's identity
+    (credit.lists.decisions.entry_identity) and `since` the entry's first day then."""
+
+    id = fields.IntField(primary_key=True)
+    subject = fields.ForeignKeyField(
+        "credit.Subject", related_name="listing_decisions", on_delete=fields.RESTRICT
+    )
+    kind = fields.CharEnumField(ListKind, max_length=8)
+    identity = fields.CharField(max_length=200)
+    since = fields.DateField()
+    decision_no = fields.CharField(max_length=100, unique=True)
+    decided_on = fields.DateField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    subject_id: int
+
+    class Meta:
+        table = "listing_decision"
+        indexes = (("subject_id", "identity"),)

@@ -5,18 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from credit.api.context import Info
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.grades.models import Evaluation
-from credit.grades.services import sweep
+from credit.grades.services import list_entry_row, payload_at, sweep
 from credit.lists.models import ListEntry as ListEntryModel
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import SubjectKind
+from credit.records.models import CreditRecord
 from credit.subjects.identifiers import mask_person_name, normalise
+from credit.subjects.models import Subject
 from credit.subjects.search import in_district, name_or_uscc
+from credit.subjects.services import public_as_of_or_error
 from credit.subjects.types import District, ListKind
 
 
@@ -61,6 +64,30 @@ class ListEntry:
         return District.from_model(d) if d else None
 
 
+async def entries_on(
+    kind: ListKindEnum, day: date, district: str | None, term: str
+) -> list[ListEntryModel]:
+    """The entries of a list on a past day, as the rules give them today for that day
+    (revocations and repairs apply to the past): every subject with a record published by
+    then is evaluated at the end of that day. Unsaved rows, newest first."""
+    published = CreditRecord.filter(published_at__lte=clock.end_of_day(day)).values("subject_id")
+    query = Subject.filter(id__in=Subquery(published))
+    if district:
+        query = query.filter(in_district(district))
+    if term:
+        query = query.filter(name_or_uscc(term)).exclude(kind=SubjectKind.NATURAL_PERSON)
+    subjects = await query
+    answers = await payload_at(subjects, clock.end_of_day(day))
+    rows = [
+        list_entry_row(s, e)
+        for s in subjects
+        for e in answers[s.id][1]["list_entries"]
+        if e["list"] == kind.value
+    ]
+    rows.sort(key=lambda r: (r.since, r.subject_id), reverse=True)
+    return rows
+
+
 async def ensure_fresh_lists() -> None:
     """List pages read materialised entries; any evaluation past its next_change_at is
     recomputed first, so a page is right even if no sweep has run."""
@@ -70,7 +97,10 @@ async def ensure_fresh_lists() -> None:
 
 @strawberry.type
 class ListQueries:
-    @strawberry.field(description="红名单 / 警示目录 / 黑名单（公开，分页）")
+    @strawberry.field(
+        description="红名单 / 警示目录 / 黑名单（公开，分页）。asOf 默认今天，不得晚于今天："
+        "过去某日的名单按当日的规则与记录重新计算"
+    )
     async def list_entries(
         self,
         info: Info,
@@ -79,8 +109,15 @@ class ListQueries:
         search: str | None = None,
         first: int | None = 20,
         after: str | None = None,
+        as_of: date | None = None,
     ) -> Connection[ListEntry]:
         offset, limit = page_bounds(first, after)
+        day = public_as_of_or_error(as_of)
+        term = normalise(search) if search else ""
+        if day < clock.today():
+            rows = await entries_on(ListKindEnum(list), day, district, term)
+            page = rows[offset : offset + limit]
+            return connection([ListEntry(row=r) for r in page], offset, len(rows))
         await ensure_fresh_lists()
         today = clock.today()
         query = ListEntryModel.filter(kind=list, since__lte=today).filter(
@@ -88,8 +125,7 @@ class ListQueries:
         )
         if district:
             query = query.filter(in_district(district))
-        if search:
-            term = normalise(search)
+        if term:
             # A name never finds a natural person (issue 11): they stay listed, masked,
             # but cannot be searched for by name.
             query = query.filter(

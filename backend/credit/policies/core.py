@@ -24,6 +24,8 @@ class State:
     grade_reasons: tuple[Reason, ...]
     list_entries: tuple[ListEntryFact, ...]
     public: frozenset[int]
+    # (record id, end of its public window, exclusive) for every id of `public`
+    public_until: tuple[tuple[int, date], ...]
     counted: frozenset[int]
     archived: frozenset[int]
     derived: tuple[DerivedRecord, ...]
@@ -64,6 +66,7 @@ def run(
         grade_reasons=current.grade_reasons,
         list_entries=current.list_entries,
         public_record_ids=current.public,
+        public_until=dict(current.public_until),
         counted_record_ids=current.counted,
         archived_record_ids=current.archived,
         derived_records=current.derived,

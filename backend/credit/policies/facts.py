@@ -15,6 +15,7 @@ Invariants:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -145,6 +146,10 @@ class Evaluation:
     grade_reasons: tuple[Reason, ...]
     list_entries: tuple[ListEntryFact, ...]  # active at `at`
     public_record_ids: frozenset[int]  # published and inside the public window at `at`
+    # record id -> the day its public window ends (exclusive), for every public record:
+    # the day it leaves the public view if nothing new happens (override and retention
+    # applied)
+    public_until: Mapping[int, date]
     counted_record_ids: frozenset[int]  # still count for lists/grades at `at`
     archived_record_ids: frozenset[int]  # retention ended
     derived_records: tuple[DerivedRecord, ...]  # derived records public at `at`

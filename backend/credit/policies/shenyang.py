@@ -108,9 +108,11 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: ShenyangParams) -> State:
     live = [s for s in snaps if s.status == RecordStatus.PUBLISHED]
     counted = [s for s in live if day < ret[s.id]]
     archived = frozenset(s.id for s in snaps if s.status in ARCHIVABLE and day >= ret[s.id])
-    public = frozenset(
-        s.id for s in counted if (w := _public_window(s, p, ret[s.id]))[0] <= day < w[1]
+    windows = {s.id: _public_window(s, p, ret[s.id]) for s in counted}
+    public_until = tuple(
+        (i, end) for i, (start, end) in sorted(windows.items()) if start <= day < end
     )
+    public = frozenset(i for i, _ in public_until)
 
     reasons: list[Reason] = []
     watch = _watch_entries(counted, day, p, ret, reasons)
@@ -143,6 +145,7 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: ShenyangParams) -> State:
         grade_reasons=(),
         list_entries=tuple(entries),
         public=public,
+        public_until=public_until,
         counted=frozenset(s.id for s in counted),
         archived=archived,
         derived=derived,

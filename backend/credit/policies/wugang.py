@@ -110,7 +110,8 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: WugangParams) -> State:
     ret = {s.id: retention_end(s.record, p.retention_years, p.retention_from) for s in snaps}
     archived = frozenset(s.id for s in snaps if s.status in ARCHIVABLE and day >= ret[s.id])
     live = [s for s in snaps if s.status == RecordStatus.PUBLISHED and day < ret[s.id]]
-    public = frozenset(s.id for s in live if day < _public_until(s, p, ret[s.id]))
+    public_until = tuple((s.id, end) for s in live if day < (end := _public_until(s, p, ret[s.id])))
+    public = frozenset(i for i, _ in public_until)
     counted = [s for s in live if _window_start(s.record) <= day < _window_end(s, p, ret)]
     bad = [s for s in counted if s.record.category in BAD_CATEGORIES]
     tally = _Tally()
@@ -136,6 +137,7 @@ def _state(snaps: tuple[Snapshot, ...], day: date, p: WugangParams) -> State:
         grade_reasons=grade_reasons,
         list_entries=entries,
         public=public,
+        public_until=public_until,
         counted=frozenset(s.id for s in counted),
         archived=archived,
         derived=(),

@@ -47,6 +47,7 @@ from credit.audit.models import AuditEvent
 from credit.core import clock, dataversion
 from credit.grades.models import Evaluation
 from credit.grades.services import evaluation_to_payload, load_record_facts
+from credit.lists.decisions import issue_missing
 from credit.lists.models import ListEntry
 from credit.policies.catalogues import INFO_TYPES_BY_CODE
 from credit.policies.engine import evaluate
@@ -936,13 +937,22 @@ async def reevaluate_many(
                 facts[subject.id],
                 at,
             )
+            payload = evaluation_to_payload(ev)
+            # an entry with no decision of its own gets one (SY 第十二条)
+            await issue_missing(
+                conn,
+                subject.id,
+                policy.code,
+                payload["list_entries"],
+                at.astimezone(clock.TZ).date(),
+            )
             values = {
                 "policy_code": policy.code,
                 "policy_version": policy.version,
                 "computed_at": at,
                 "next_change_at": ev.next_change_at,
                 "grade": ev.grade,
-                "payload": evaluation_to_payload(ev),
+                "payload": payload,
             }
             row = stored.get(subject.id)
             if row is None:
@@ -959,10 +969,10 @@ async def reevaluate_many(
                     "until": e.until,
                     "rule": e.rule,
                     "article": e.article,
-                    "decision_no": e.decision_no,
+                    "decision_no": d["decision_no"],
                     "record_ids": list(e.record_ids),
                 }
-                for e in ev.list_entries
+                for e, d in zip(ev.list_entries, payload["list_entries"], strict=True)
             ]
         await _insert(conn, Evaluation, new)
         await ListEntry.filter(subject_id__in=chunk).using_db(conn).delete()

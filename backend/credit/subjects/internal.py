@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import strawberry
@@ -21,7 +21,7 @@ from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
 from credit.subjects.search import in_district, name_or_uscc
-from credit.subjects.services import snapshot_from_stored
+from credit.subjects.services import forecast_as_of_or_error, snapshot, snapshot_from_stored
 from credit.subjects.types import District, GradeLevel, PublicSubject, SubjectKind
 
 
@@ -70,12 +70,18 @@ class Subject:
         d = await info.context.loaders.district.load(self.row.district_id)
         return District.from_model(d) if d else None
 
-    @strawberry.field(description="当前评价（等级、名单、措施、理由；公开视图的同一数据）")
-    async def evaluation(self, info: Info) -> PublicSubject:
+    @strawberry.field(
+        description="评价（等级、名单、措施、理由；公开视图的同一数据）。asOf 默认今天；"
+        "可为过去某日，或今后某日（预测：若无新的信息，按规则届时的状态，isForecast 为 true）"
+    )
+    async def evaluation(self, info: Info, as_of: date | None = None) -> PublicSubject:
         from credit.core import clock
 
+        day = forecast_as_of_or_error(as_of)
+        if day != clock.today():
+            return PublicSubject(snapshot=await snapshot(self.row, day))
         stored = await info.context.loaders.evaluation.load(self.row.id)
-        return PublicSubject(snapshot=snapshot_from_stored(self.row, stored, clock.today()))
+        return PublicSubject(snapshot=snapshot_from_stored(self.row, stored, day))
 
     @strawberry.field(description="下次因时间推移而变化的时刻")
     async def next_change_at(self, info: Info) -> datetime | None:

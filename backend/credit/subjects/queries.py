@@ -22,10 +22,10 @@ from credit.subjects.person_lookup import (
 )
 from credit.subjects.search import subjects_named
 from credit.subjects.services import (
-    AsOfInFuture,
-    check_public_as_of,
+    public_as_of_or_error,
     snapshot,
     snapshot_from_stored,
+    snapshots,
 )
 from credit.subjects.types import District, PublicSubject
 
@@ -44,11 +44,7 @@ def _uscc_or_error(value: str, field: str = "uscc") -> str:
         ) from exc
 
 
-def _as_of_or_error(as_of: date | None) -> date:
-    try:
-        return check_public_as_of(as_of)
-    except AsOfInFuture as exc:
-        raise CodedError(str(exc), ErrorCode.INVALID_ARGUMENT, field="asOf") from exc
+_as_of_or_error = public_as_of_or_error
 
 
 @strawberry.type
@@ -69,8 +65,11 @@ class SubjectQueries:
         description=f"批量查询（最多 {MAX_BATCH} 个代码，如政府采购核查投标人）；"
         "结果与输入一一对应，未收录为 null。格式错误的代码只影响它自己的位置：该位置为 null，"
         "并有一条 path 指向该位置的 INVALID_USCC 错误（field 为 usccs[i]），其余代码照常回答。"
+        "asOf 与 subject 相同：默认今天，不得晚于今天。"
     )
-    async def subjects(self, info: Info, usccs: list[str]) -> list[PublicSubject | None]:
+    async def subjects(
+        self, info: Info, usccs: list[str], as_of: date | None = None
+    ) -> list[PublicSubject | None]:
         if len(usccs) > MAX_BATCH:
             raise CodedError(
                 f"一次最多查询 {MAX_BATCH} 个代码（收到 {len(usccs)} 个）",
@@ -86,13 +85,19 @@ class SubjectQueries:
                 codes.append(_uscc_or_error(u, f"usccs[{i}]"))
             except CodedError as error:
                 codes.append(error)
+        day = _as_of_or_error(as_of)
         valid = [c for c in codes if isinstance(c, str)]
         found = {s.uscc: s for s in await Subject.filter(uscc__in=valid)} if valid else {}
-        evaluations = await info.context.loaders.evaluation.load_many(
-            [s.id for s in found.values()]
-        )
-        by_subject = {e.subject_id: e for e in evaluations}
-        today = _as_of_or_error(None)
+        if day == _as_of_or_error(None):
+            evaluations = await info.context.loaders.evaluation.load_many(
+                [s.id for s in found.values()]
+            )
+            by_subject = {
+                e.subject_id: snapshot_from_stored(s, e, day)
+                for s, e in zip(found.values(), evaluations, strict=True)
+            }
+        else:  # a past date: every subject evaluated on it in one batch
+            by_subject = await snapshots(list(found.values()), day)
         out: list[PublicSubject | CodedError | None] = []
         for code in codes:
             s = found.get(code) if isinstance(code, str) else None
@@ -101,7 +106,7 @@ class SubjectQueries:
             elif s is None:
                 out.append(None)
             else:
-                out.append(PublicSubject(snapshot=snapshot_from_stored(s, by_subject[s.id], today)))
+                out.append(PublicSubject(snapshot=by_subject[s.id]))
         return out  # type: ignore[return-value]
 
     @strawberry.field(

@@ -12,18 +12,14 @@ from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.policies import display
-from credit.policies.facts import GradeLevel as GradeLevelEnum
-from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import SubjectKind as SubjectKindEnum
+from credit.subjects.enums import GradeLevel, ListKind, SubjectKind
 from credit.subjects.identifiers import mask_person_name
+from credit.subjects.listing import SubjectListEntry
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.services import Snapshot
 
-SubjectKind = strawberry.enum(SubjectKindEnum, description="主体类型")
-ListKind = strawberry.enum(ListKindEnum, description="名单：红名单 / 警示目录 / 黑名单")
-GradeLevel = strawberry.enum(
-    GradeLevelEnum, description="信用等级：A 信用优良 / B 一般失信 / C 严重失信 / 未评级"
-)
+__all__ = ["GradeLevel", "ListKind", "SubjectKind", "SubjectListEntry"]
 
 
 @strawberry.type(description="辖区（分、县（市）局）")
@@ -57,18 +53,6 @@ class Measure:
     kind: str
 
 
-@strawberry.type(description="名单条目")
-class SubjectListEntry:
-    list: ListKind  # type: ignore[valid-type]
-    since: date
-    until: date | None
-    decision_no: str | None
-    article: str
-    record_ids: list[strawberry.ID] = strawberry.field(
-        description="名单所依据的信用信息编号（异议、修复时引用）"
-    )
-
-
 @strawberry.type(description="公开的信用信息（已公布且在公示期内）")
 class PublicRecord:
     id: strawberry.ID
@@ -81,7 +65,9 @@ class PublicRecord:
     occurred_on: date
     published_on: date | None
     issuing_unit: str | None
-    public_until: date | None
+    public_until: date | None = strawberry.field(
+        description="公示期届满之日（当日起不再公示；若无新的信息）"
+    )
 
 
 def _reasons(items: list[dict[str, Any]]) -> list[Reason]:
@@ -130,6 +116,10 @@ class PublicSubject:
     def as_of(self) -> date:
         return self.snapshot.as_of
 
+    @strawberry.field(description="是否为预测：asOf 晚于今天时，为若无新的信息、按规则届时的状态")
+    def is_forecast(self) -> bool:
+        return self.snapshot.forecast
+
     @strawberry.field
     async def district(self, info: Info) -> District | None:
         d = await info.context.loaders.district.load(self.snapshot.subject.district_id)
@@ -146,17 +136,8 @@ class PublicSubject:
 
     @strawberry.field(description="有效的名单条目")
     def lists(self) -> list[SubjectListEntry]:
-        return [
-            SubjectListEntry(
-                list=ListKindEnum(e["list"]),
-                since=date.fromisoformat(e["since"]),
-                until=date.fromisoformat(e["until"]) if e["until"] else None,
-                decision_no=e["decision_no"],
-                article=e["article"],
-                record_ids=[strawberry.ID(str(i)) for i in e["record_ids"]],
-            )
-            for e in self.snapshot.list_entries
-        ]
+        until = self.snapshot.public_until
+        return [SubjectListEntry.from_payload(e, until) for e in self.snapshot.list_entries]
 
     @strawberry.field(description="全部评价理由（名单、等级、自动生成的警示信息）")
     def reasons(self) -> list[Reason]:
@@ -180,7 +161,8 @@ class PublicSubject:
             for r in await info.context.loaders.record.load_many(self.snapshot.public_record_ids)
             if r is not None
         ]
-        items: list[PublicRecord] = [public_record(r) for r in rows]
+        until = self.snapshot.public_until
+        items: list[PublicRecord] = [public_record(r, until.get(r.id)) for r in rows]
         items.extend(
             derived_public_record(d) for d in self.snapshot.payload.get("derived_records", [])
         )
@@ -188,7 +170,7 @@ class PublicSubject:
         return connection(items[offset : offset + limit], offset, len(items))
 
 
-def public_record(r: Any) -> PublicRecord:
+def public_record(r: Any, public_until: date | None = None) -> PublicRecord:
     from credit.core.clock import TZ
 
     return PublicRecord(
@@ -202,7 +184,7 @@ def public_record(r: Any) -> PublicRecord:
         occurred_on=r.occurred_on,
         published_on=r.published_at.astimezone(TZ).date() if r.published_at else None,
         issuing_unit=r.issuing_unit or None,
-        public_until=None,
+        public_until=public_until,
     )
 
 

@@ -32,6 +32,7 @@ from credit.accounts.actor import Actor
 from credit.accounts.models import Role, Unit
 from credit.core import clock
 from credit.grades.services import evaluate_at, evaluation_to_payload
+from credit.lists.decisions import fill_decision_nos
 from credit.policies.facts import RecordStatus
 from credit.policies.models import Policy
 from credit.records.models import CreditRecord, RecordTransition
@@ -187,6 +188,7 @@ async def list_entries_now(
     which may be stale by time passing): the "before" of a change."""
     ev = await evaluate_at(subject, clock.now(), conn)
     entries: list[dict[str, Any]] = evaluation_to_payload(ev)["list_entries"]
+    await fill_decision_nos({subject.id: entries}, conn)  # the listing decisions issued
     return entries
 
 

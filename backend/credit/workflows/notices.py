@@ -19,6 +19,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.actor import Actor
 from credit.core import clock
+from credit.lists.decisions import entry_identity
 from credit.policies.catalogues import INFO_TYPES_BY_CODE
 from credit.policies.facts import SubjectKind
 from credit.records.models import CreditRecord
@@ -123,15 +124,6 @@ async def records_public(
 # --- list changes ----------------------------------------------------------------------------
 
 
-def entry_identity(entry: Entry) -> str:
-    """What makes two entries "the same listing": a threshold blacklisting (SY 第十一条) is
-    one listing however its counted cases change; any other entry is its records."""
-    if entry["list"] == "BLACK" and entry["rule"] == "watch_list_threshold":
-        return "BLACK.watch_list_threshold"
-    ids = ",".join(str(i) for i in sorted(entry["record_ids"]))
-    return f"{entry['list']}.{entry['rule']}.{ids}"
-
-
 @dataclass(frozen=True)
 class ListDiff:
     added: tuple[Entry, ...]
@@ -198,6 +190,7 @@ async def on_list_change(
                         params.objection_window_days,
                         unit,
                         today,
+                        decision_no=entry.get("decision_no"),
                     )
                 else:
                     title, body = texts.removal(p, subject.name, kind, removal_reason, unit, today)

@@ -33,6 +33,10 @@ Reasons for the defaults:
 - publication_targets: SY 第十二条 信用沈阳 (credit_shenyang), 沈阳警网 (shenyang_police_web),
   and the municipal sharing platform (municipal_platform); WG 五: the municipal platform.
 - reminder_targets: WG 五 "局办公室将根据情况推送至市公共信用信息共享服务平台".
+- listing_decision_no_format: the document number of a listing decision the product issues
+  itself (SY 第十二条) when no record carries one, e.g. a 第十一条 blacklisting reached by the
+  count of watch-list cases. ``{list}`` is 红/警/黑, ``{year}`` the year of the decision,
+  ``{seq}`` its serial number (unique across the deployment, not restarted each year).
 - evidence_*: keep uploads small and of document/image types a reviewer can open.
 """
 
@@ -81,6 +85,7 @@ class WorkflowParams:
         "municipal_platform",
     )
     reminder_targets: tuple[str, ...] = ("municipal_platform",)
+    listing_decision_no_format: str = "沈公信{list}决〔{year}〕{seq}号"
     evidence_max_bytes: int = 10 * 1024 * 1024
     evidence_max_files: int = 20
     evidence_content_types: tuple[str, ...] = EVIDENCE_CONTENT_TYPES
@@ -101,6 +106,8 @@ class WorkflowParams:
                 raise ValueError(f"repair_min_public_months: not a bad category {category!r}")
             if isinstance(months, bool) or not isinstance(months, int) or months < 0:
                 raise ValueError(f"repair_min_public_months[{category}] must be >= 0")
+        if "{seq}" not in self.listing_decision_no_format:
+            raise ValueError("listing_decision_no_format must contain {seq}")
         for name in ("notice_lists", "publish_lists"):
             for kind in getattr(self, name):
                 if kind not in ListKind.__members__:
@@ -125,6 +132,7 @@ WORKFLOW_DEFAULTS: dict[str, dict[str, Any]] = {
         "notice_lists": [ListKind.BLACK.value],
         "publish_lists": [ListKind.RED.value, ListKind.BLACK.value],
         "publication_targets": ["municipal_platform"],
+        "listing_decision_no_format": "舞公信{list}决〔{year}〕{seq}号",
     },
 }
 

@@ -91,12 +91,15 @@ def listing(
     window_days: int,
     unit: str,
     on: date,
+    decision_no: str | None = None,
 ) -> tuple[str, str]:
     name = LIST_ZH[kind]
     paragraphs = [
         f"经核实确认，你单位存在下列情形，{p.cite(p.list_articles.get(kind, ''))}，"
         f"本机关决定将你单位列入“{name}”，自{zh_date(since)}起向社会公布：\n{_numbered(lines)}",
     ]
+    if decision_no:
+        paragraphs.append(f"本决定文书号：{decision_no}。")
     if kind != "RED":
         paragraphs.append(
             f"如有异议，可以自公示之日起{window_days}日内向本机关提出书面申请并提交相关证明材料"

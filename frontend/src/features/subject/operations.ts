@@ -41,7 +41,17 @@ export const SubjectListEntryFields = graphql(`
     since
     until
     decisionNo
+    decisionDate
     article
+    basis {
+      recordId
+      decisionNo
+      decisionDate
+      publicWindowEnded
+      typeName
+      summary
+      publicUntil
+    }
   }
 `)
 

@@ -16,7 +16,36 @@ const subject = {
     reasons: [{ article: '舞公〔2021〕394号 三', rule: 'B', summary: '12个月内警告1次' }],
   },
   reasons: [],
-  lists: [{ list: 'WATCH', since: '2026-03-01', until: null, decisionNo: '沈公技防〔2026〕12号', article: '第九条' }],
+  lists: [
+    {
+      list: 'WATCH',
+      since: '2026-03-01',
+      until: null,
+      decisionNo: '沈公技防〔2026〕12号',
+      decisionDate: null,
+      article: '第九条',
+      basis: [
+        {
+          recordId: '7',
+          decisionNo: '沈公技防〔2022〕3号',
+          decisionDate: '2022-05-01',
+          publicWindowEnded: true,
+          typeName: null,
+          summary: null,
+          publicUntil: null,
+        },
+        {
+          recordId: '1',
+          decisionNo: '沈公技防〔2026〕12号',
+          decisionDate: '2026-03-01',
+          publicWindowEnded: false,
+          typeName: '警示目录情形',
+          summary: '未按规定备案',
+          publicUntil: '2027-03-02',
+        },
+      ],
+    },
+  ],
   measures: [{ code: 'SY-M1', name: '列为重点监管对象', article: '第十三条', kind: 'PUNISHMENT' }],
 }
 
@@ -49,7 +78,7 @@ const records = {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('SubjectProfileView', () => {
-  it('shows name, code, grade with its reasons, list entries, measures and records', async () => {
+  it('opens on 基本信息: name, code, grade with its reasons, list entries and measures', async () => {
     const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
     const { wrapper } = await mountRoute(`/subjects/${USCC}`)
     await flushPromises()
@@ -60,15 +89,51 @@ describe('SubjectProfileView', () => {
     expect(wrapper.get('[data-test="reason"]').text()).toContain('12个月内警告1次')
     expect(wrapper.get('[data-test="list-entry"]').text()).toContain('沈公技防〔2026〕12号')
     expect(wrapper.get('[data-test="measure"]').text()).toContain('惩戒措施')
-    expect(wrapper.get('[data-test="record"]').text()).toContain('提示信息')
+    expect(wrapper.find('[data-test="record"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="list-basis"]').exists()).toBe(false)
     expect(wrapper.get('[data-test="as-of-date"]').text()).toBe('信息截至 2026-11-01')
-    expect(calls.map((c) => c.operationName).sort()).toEqual(['SubjectProfile', 'SubjectRecords'])
+    expect(calls.map((c) => c.operationName)).toEqual(['SubjectProfile'])
     expect(calls[0]?.variables).toMatchObject({ uscc: USCC, asOf: null })
+  })
+
+  it('?tab=records shows the public records with the end of their public window', async () => {
+    const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
+    const { wrapper } = await mountRoute(`/subjects/${USCC}?tab=records`)
+    await flushPromises()
+    expect(wrapper.get('[data-test="record"]').text()).toContain('提示信息')
+    expect(wrapper.get('[data-test="record"]').text()).toContain('2027-03-02')
+    expect(calls.map((c) => c.operationName).sort()).toEqual(['SubjectProfile', 'SubjectRecords'])
+  })
+
+  it('?tab=lists shows the basis: a closed window gives only number, date and 公示期已届满', async () => {
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }) })
+    const { wrapper } = await mountRoute(`/subjects/${USCC}?tab=lists`)
+    await flushPromises()
+    const items = wrapper.findAll('[data-test="basis-item"]')
+    expect(items).toHaveLength(2)
+    expect(items[0]!.text()).toBe('沈公技防〔2022〕3号2022-05-01公示期已届满')
+    expect(items[1]!.text()).toContain('未按规定备案')
+    expect(items[1]!.text()).not.toContain('公示期已届满')
+  })
+
+  it('hides 信用评价 for a subject whose policy grades nobody, and falls back to 基本信息', async () => {
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject: { ...subject, grade: null } } }) })
+    const { wrapper } = await mountRoute(`/subjects/${USCC}?tab=grade`)
+    await flushPromises()
+    expect(wrapper.text()).not.toContain('信用评价')
+    expect(wrapper.find('[data-test="tab-basic"]').exists()).toBe(true)
+  })
+
+  it('shows the commitments tab with its empty state', async () => {
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }) })
+    const { wrapper } = await mountRoute(`/subjects/${USCC}?tab=commitments`)
+    await flushPromises()
+    expect(wrapper.get('[data-test="commitments"]').text()).toContain('暂无信用承诺')
   })
 
   it('passes ?asOf= to the server', async () => {
     const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
-    await mountRoute(`/subjects/${USCC}?asOf=2025-06-30`)
+    await mountRoute(`/subjects/${USCC}?asOf=2025-06-30&tab=records`)
     expect(calls.every((c) => c.variables['asOf'] === '2025-06-30')).toBe(true)
   })
 
