@@ -84,6 +84,8 @@ class Settings:
         default_factory=lambda: parse_networks("METRICS_ALLOW", DEFAULT_METRICS_ALLOW)
     )
     log_format: str = "text"
+    # At most this many watched subjects per partner token (credit.watches).
+    watch_limit_per_token: int = 100_000
 
     @property
     def is_embedded(self) -> bool:
@@ -114,6 +116,7 @@ class Settings:
                 "METRICS_ALLOW", env.get("METRICS_ALLOW") or DEFAULT_METRICS_ALLOW
             ),
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
+            watch_limit_per_token=int(env.get("WATCH_LIMIT_PER_TOKEN") or 100_000),
         )
 
 
