@@ -18,6 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.core import clock
 from credit.grades.models import Evaluation
+from credit.grades.services import is_stale, reevaluate
 from credit.records.models import CreditRecord
 from credit.subjects.models import Subject
 from credit.watches import pending
@@ -33,8 +34,9 @@ _TAKE = {
 
 async def take_positions(conn: BaseDBAsyncClient, n: int) -> list[int]:
     """`n` consecutive positions; the counter row stays locked until commit."""
-    _, rows = await conn.execute_query(_TAKE[conn.capabilities.dialect], [n])
-    last = int(rows[0][0])
+    # (execute_query_dict: execute_query drops the rows of an UPDATE on asyncpg)
+    rows = await conn.execute_query_dict(_TAKE[conn.capabilities.dialect], [n])
+    last = int(rows[0]["last"])
     return list(range(last - n + 1, last + 1))
 
 
@@ -186,10 +188,25 @@ async def ensure_snapshots(conn: BaseDBAsyncClient, subject_ids: list[int]) -> N
     if not missing:
         return
     now = clock.now()
-    current = await current_snapshots(conn, missing, clock.today())
+    # The snapshot starts from the current answer: a stale evaluation is recomputed first
+    # (as a lookup would), so a change from before the watch is not reported after it.
+    stored = {
+        e.subject_id: e for e in await Evaluation.filter(subject_id__in=missing).using_db(conn)
+    }
+    for sid in missing:
+        if is_stale(stored.get(sid), now):
+            subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
+            if subject is not None:
+                await reevaluate(subject, conn, now)
+    current, computed = await current_snapshots(conn, missing, clock.today())
     # Another token may be adding the same subject at the same moment: its row stands.
     await WatchSnapshot.bulk_create(
-        [WatchSnapshot(subject_id=i, snapshot=current[i], taken_at=now) for i in missing],
+        [
+            WatchSnapshot(
+                subject_id=i, snapshot=current[i], taken_at=max(now, computed.get(i, now))
+            )
+            for i in missing
+        ],
         using_db=conn,
         ignore_conflicts=True,
     )

@@ -11,7 +11,7 @@ from credit.policies.facts import ListKind, RecordStatus
 from credit.watches.models import WatchEventKind
 
 LIST_NAMES = {ListKind.RED: "红名单", ListKind.WATCH: "警示目录", ListKind.BLACK: "黑名单"}
-GRADE_NAMES = {"A": "A 级（信用优良）", "B": "B 级（一般失信）", "C": "C 级（严重失信）"}
+GRADE_NAMES = {"A": "A级（信用优良）", "B": "B级（一般失信）", "C": "C级（严重失信）"}
 
 
 @dataclass
