@@ -22,7 +22,7 @@ from credit.grades.services import is_stale, reevaluate
 from credit.records.models import CreditRecord
 from credit.subjects.models import Subject
 from credit.watches import pending
-from credit.watches.models import WatchEvent, WatchSnapshot
+from credit.watches.models import Watch, WatchEvent, WatchSnapshot
 from credit.watches.services import diff
 from credit.watches.snapshot import public_snapshot
 
@@ -97,6 +97,13 @@ async def record_public_change(
         .using_db(conn)
         .values_list("id", "uscc")
     )
+    # A subject no token watches any more keeps its snapshot current, without events (so
+    # a new watch starts from the right state whoever adds it).
+    watched = set(
+        await Watch.filter(subject_id__in=[s.subject_id for s in snaps])
+        .using_db(conn)
+        .values_list("subject_id", flat=True)
+    )
     rows: list[WatchEvent] = []
     for snap in snaps:
         after = current.get(snap.subject_id)
@@ -105,8 +112,9 @@ async def record_public_change(
         before = snap.snapshot or {}
         # Taken as of the evaluation it shows (the sweep's catch-up compares the two).
         snap.taken_at = max(now, computed.get(snap.subject_id, now))
-        if before == after:
-            await snap.save(using_db=conn, update_fields=["taken_at"])
+        if before == after or snap.subject_id not in watched:
+            snap.snapshot = after
+            await snap.save(using_db=conn, update_fields=["snapshot", "taken_at"])
             continue
         status = await _removed_status(conn, before, after)
         for draft in diff(before, after, day, status):
