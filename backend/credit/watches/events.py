@@ -26,6 +26,8 @@ from credit.watches.models import Watch, WatchEvent, WatchSnapshot
 from credit.watches.services import diff
 from credit.watches.snapshot import public_snapshot
 
+NOTIFY_CHANNEL = "watch_events"
+
 _TAKE = {
     "postgres": "UPDATE watch_event_counter SET last = last + $1 WHERE id = 1 RETURNING last",
     "sqlite": "UPDATE watch_event_counter SET last = last + ? WHERE id = 1 RETURNING last",
@@ -139,6 +141,12 @@ async def record_public_change(
     for row, position in zip(rows, await take_positions(conn, len(rows)), strict=True):
         row.position = position
     await WatchEvent.bulk_create(rows, using_db=conn)
+    if conn.capabilities.dialect == "postgres":
+        # Delivered at commit only (never for a rolled-back change): the delivery side may
+        # LISTEN on it instead of polling. The payload is the last position written.
+        await conn.execute_query_dict(
+            "SELECT pg_notify($1, $2)", [NOTIFY_CHANNEL, str(rows[-1].position)]
+        )
     return rows
 
 

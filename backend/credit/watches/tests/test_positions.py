@@ -77,3 +77,37 @@ async def test_commit_order_is_position_order(db: str) -> None:
     assert max(a_positions) < min(b_positions)
     # every reading was a prefix of the final order: nothing appeared below a seen position
     assert seen and all(s == final[: len(s)] for s in seen)
+
+
+async def test_a_notification_is_sent_at_commit_only(db: str, settings) -> None:  # type: ignore[no-untyped-def]
+    if db != "postgres":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    import asyncpg
+
+    from credit.core.dbreset import _dsn
+    from credit.watches.events import NOTIFY_CHANNEL
+
+    s = await make_subject()
+    await watch(s)
+    got: list[str] = []
+    listener = await asyncpg.connect(_dsn(settings.database_url))
+    await listener.add_listener(NOTIFY_CHANNEL, lambda *args: got.append(args[3]))
+    try:
+        with pytest.raises(RuntimeError):
+            async with in_transaction() as conn:
+                await create_published(s, _case(1), clock.today(), conn)
+                await record_pending(conn)
+                raise RuntimeError("rolled back")
+        await asyncio.sleep(0.2)
+        assert got == [] and await WatchEvent.all().count() == 0
+        async with in_transaction() as conn:
+            await create_published(s, _case(1), clock.today(), conn)
+            await record_pending(conn)
+        for _ in range(50):
+            if got:
+                break
+            await asyncio.sleep(0.05)
+        last = await WatchEvent.all().order_by("-position").first()
+        assert last is not None and got == [str(last.position)]
+    finally:
+        await listener.close()
