@@ -35,6 +35,7 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
+from credit.watches.graphql import WatchMutations, WatchQueries
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
@@ -70,6 +71,7 @@ class Query(
     PolicyQueries,
     WorkflowQueries,
     AdminQueries,
+    WatchQueries,
 ):
     pass
 
@@ -84,6 +86,7 @@ class Mutation(
     WorkflowMutations,
     UnitAdminMutations,
     UserAdminMutations,
+    WatchMutations,
 ):
     pass
 

@@ -87,6 +87,8 @@ class Settings:
     # A streaming standby for public reads (credit.core.replica); "" for none.
     database_replica_url: str = ""
     replica_max_lag_s: float = 5.0
+    # At most this many watched subjects per partner token (credit.watches).
+    watch_limit_per_token: int = 100_000
 
     @property
     def is_embedded(self) -> bool:
@@ -119,6 +121,7 @@ class Settings:
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
             database_replica_url=_replica_url(env.get("DATABASE_REPLICA_URL") or "", database_url),
             replica_max_lag_s=_max_lag(env.get("REPLICA_MAX_LAG_S") or "5"),
+            watch_limit_per_token=int(env.get("WATCH_LIMIT_PER_TOKEN") or 100_000),
         )
 
 

@@ -116,7 +116,8 @@ export type MutationErrorCode =
   | 'NOT_HANDLER'
   | 'OUT_OF_SCOPE'
   | 'RATE_LIMITED'
-  | 'TOO_EARLY';
+  | 'TOO_EARLY'
+  | 'WATCH_LIMIT_EXCEEDED';
 
 /** 告知书类别 */
 export type NoticeKind =
@@ -180,7 +181,8 @@ export type Permission =
   | 'VIEW_DELIVERIES'
   | 'VIEW_INTERNAL'
   | 'VIEW_OWN_SUBJECT'
-  | 'VIEW_UNMASKED_ID';
+  | 'VIEW_UNMASKED_ID'
+  | 'WATCH_SUBJECTS';
 
 /** 信用信息状态 */
 export type RecordStatus =
