@@ -19,18 +19,21 @@ from credit.accounts.admin_users import UserAdminMutations
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
+from credit.associations.mutations import AssociationMutations
+from credit.associations.queries import AssociationQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
 from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
 from credit.api.visibility import classify
 from credit.audit.queries import AuditQueries
+from credit.commitments.mutations import CommitmentMutations
+from credit.commitments.types import CommitmentQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
 from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
-from credit.records.association import AssociationMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
@@ -70,6 +73,8 @@ class Query(
     PolicyQueries,
     WorkflowQueries,
     AdminQueries,
+    CommitmentQueries,
+    AssociationQueries,
 ):
     pass
 
@@ -84,6 +89,7 @@ class Mutation(
     WorkflowMutations,
     UnitAdminMutations,
     UserAdminMutations,
+    CommitmentMutations,
 ):
     pass
 

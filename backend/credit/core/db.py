@@ -20,6 +20,8 @@ MODEL_MODULES = [
     "credit.grades.models",
     "credit.audit.models",
     "credit.workflows.models",
+    "credit.commitments.models",
+    "credit.associations.models",
 ]
 
 
