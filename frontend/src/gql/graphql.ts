@@ -45,6 +45,8 @@ export type Channel =
 
 /** 新建信用信息（草稿） */
 export type CreditRecordCreateInput = {
+  /** 违反许可承诺书：所违反的信用承诺（须属同一主体） */
+  commitmentId?: string | number | null | undefined;
   decisionDate?: string | null | undefined;
   decisionNo?: string | null | undefined;
   inspectionPassed?: boolean | null | undefined;
@@ -169,6 +171,7 @@ export type Permission =
   | 'HANDLE_REPORTS'
   | 'IMPORT_DECISIONS'
   | 'MANAGE_API_TOKENS'
+  | 'MANAGE_ASSOCIATION_MEMBERS'
   | 'MANAGE_POLICIES'
   | 'MANAGE_REMINDERS'
   | 'MANAGE_SUBJECTS'
