@@ -65,11 +65,11 @@ async def load(
     )
     await _commit(
         conn, shenyang[1], "credit", "安全技术防范系统设计施工维修资格", today - timedelta(days=120),
-        "沈阳市公安局和平分局",
+        "沈阳市公安局沈河分局",
     )
     await _commit(
         conn, shenyang[1], "notification", "技防工程竣工验收备案", today - timedelta(days=60),
-        "沈阳市公安局和平分局",
+        "沈阳市公安局沈河分局",
         state=CommitmentState.WITHDRAWN,
         withdrawn_at=datetime.combine(today - timedelta(days=50), time(10), tzinfo=TZ),
         withdraw_reason="登记有误：该事项不适用告知承诺",
