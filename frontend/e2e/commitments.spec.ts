@@ -19,7 +19,7 @@ test('a commitment registered by the officer shows on the public profile', async
   await panel.getByTestId('commitment-register').click()
   const dialog = page.getByTestId('commitment-dialog')
   await expect(dialog).toBeVisible()
-  await dialog.getByTestId('commitment-matter').locator('input').fill(matter)
+  await dialog.getByTestId('commitment-matter').fill(matter)
   await dialog.getByTestId('commitment-submit').click()
   await expect(dialog).toBeHidden()
 

@@ -136,7 +136,9 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         "summary status statusName submittedAt publishedAt rejectReason"
     },
     "AssociationMember": {
-        restricted(P.MANAGE_ASSOCIATION_MEMBERS): "id subjectId subjectName uscc joinedOn leftAt lists"
+        restricted(
+            P.MANAGE_ASSOCIATION_MEMBERS
+        ): "id subjectId subjectName uscc joinedOn leftAt lists"
     },
     "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
     # --- administration

@@ -19,13 +19,13 @@ from credit.accounts.admin_users import UserAdminMutations
 from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
-from credit.associations.mutations import AssociationMutations
-from credit.associations.queries import AssociationQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
 from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
 from credit.api.visibility import classify
+from credit.associations.mutations import AssociationMutations
+from credit.associations.queries import AssociationQueries
 from credit.audit.queries import AuditQueries
 from credit.commitments.mutations import CommitmentMutations
 from credit.commitments.types import CommitmentQueries

@@ -50,9 +50,7 @@ async def _subject_by_uscc(uscc: str, conn: BaseDBAsyncClient) -> Subject:
         code = validate_uscc(uscc)
     except InvalidUSCC as exc:
         raise MutationFailed(str(exc), MutationErrorCode.INVALID, "uscc") from exc
-    subject = (
-        await Subject.filter(uscc=code).using_db(conn).select_for_update(no_key=True).first()
-    )
+    subject = await Subject.filter(uscc=code).using_db(conn).select_for_update(no_key=True).first()
     if subject is None:
         raise MutationFailed("未收录该企业", MutationErrorCode.NOT_FOUND, "uscc")
     return subject
@@ -176,4 +174,3 @@ class AssociationMutations:
         return AssociationSubmissionPayload(
             submission=AssociationSubmission(row=value) if value else None, errors=errors
         )
-

@@ -10,9 +10,9 @@ from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.errors import CodedError, ErrorCode
 from credit.api.pagination import Connection, connection, page_bounds
+from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.scope import NoAssociation, association_for, current_members
 from credit.associations.services import RECORD_TYPE
-from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.types import AssociationMember, AssociationOverview, AssociationSubmission
 from credit.policies.facts import RecordStatus as S
 from credit.records.models import CreditRecord
@@ -51,7 +51,8 @@ class AssociationQueries:
 
     @strawberry.field(
         extensions=requires(Permission.MANAGE_ASSOCIATION_MEMBERS),
-        description="协会会员名册：协会账号为本协会（associationId 可省略）；市局须指明本辖区的协会",
+        description="协会会员名册：协会账号为本协会（可省略 associationId）；"
+        "市局须指明本辖区的协会",
     )
     async def association_members(
         self,
@@ -94,4 +95,3 @@ class AssociationQueries:
         total = await query.count()
         rows = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
         return connection([AssociationSubmission(row=r) for r in rows], offset, total)
-

@@ -38,7 +38,5 @@ def current_members(unit_id: int):  # type: ignore[no-untyped-def]
     return AssociationMember.filter(association_id=unit_id, left_at__isnull=True)
 
 
-async def is_member(
-    unit_id: int, subject_id: int, conn: BaseDBAsyncClient | None = None
-) -> bool:
+async def is_member(unit_id: int, subject_id: int, conn: BaseDBAsyncClient | None = None) -> bool:
     return await current_members(unit_id).filter(subject_id=subject_id).using_db(conn).exists()

@@ -48,10 +48,15 @@ def rating_of(summary: str) -> str | None:
     return m.group(1) if m else None
 
 
-def check_member(kind: str, subject_jurisdiction_id: int, association_jurisdiction_id: int | None) -> None:
+def check_member(
+    kind: str, subject_jurisdiction_id: int, association_jurisdiction_id: int | None
+) -> None:
     if kind == SubjectKind.NATURAL_PERSON:
         raise AssociationInputError("自然人不能登记为协会会员", "uscc")
-    if association_jurisdiction_id is not None and subject_jurisdiction_id != association_jurisdiction_id:
+    if (
+        association_jurisdiction_id is not None
+        and subject_jurisdiction_id != association_jurisdiction_id
+    ):
         raise AssociationInputError("该企业不在本协会所属辖区", "uscc")
 
 

@@ -17,7 +17,13 @@ from credit.subjects.models import Subject
 
 
 async def _commit(
-    conn: BaseDBAsyncClient, subject: Subject, kind: str, matter: str, signed: date, unit: str, **kw: Any
+    conn: BaseDBAsyncClient,
+    subject: Subject,
+    kind: str,
+    matter: str,
+    signed: date,
+    unit: str,
+    **kw: Any,
 ) -> Commitment:
     return await Commitment.create(
         subject_id=subject.id,
@@ -33,13 +39,21 @@ async def _commit(
 
 
 async def load(
-    conn: BaseDBAsyncClient, today: date, shenyang: list[Subject], wugang: list[Subject], unit_id: int
+    conn: BaseDBAsyncClient,
+    today: date,
+    shenyang: list[Subject],
+    wugang: list[Subject],
+    unit_id: int,
 ) -> int:
     """Returns the number of records it published (the breach)."""
     hotel, clean_a = wugang[2], wugang[0]
     licence = await _commit(
-        conn, hotel, "licence", "旅馆业特种行业许可证（告知承诺办理）",
-        today - timedelta(days=300), "舞钢市公安局治安管理大队",
+        conn,
+        hotel,
+        "licence",
+        "旅馆业特种行业许可证（告知承诺办理）",
+        today - timedelta(days=300),
+        "舞钢市公安局治安管理大队",
         valid_until=today + timedelta(days=800),
     )
     day = today - timedelta(days=100)
@@ -64,11 +78,19 @@ async def load(
         conn, clean_a, "credit", "物流寄递安全管理", today - timedelta(days=45), "舞钢市公安局"
     )
     await _commit(
-        conn, shenyang[1], "credit", "安全技术防范系统设计施工维修资格", today - timedelta(days=120),
+        conn,
+        shenyang[1],
+        "credit",
+        "安全技术防范系统设计施工维修资格",
+        today - timedelta(days=120),
         "沈阳市公安局沈河分局",
     )
     await _commit(
-        conn, shenyang[1], "notification", "技防工程竣工验收备案", today - timedelta(days=60),
+        conn,
+        shenyang[1],
+        "notification",
+        "技防工程竣工验收备案",
+        today - timedelta(days=60),
         "沈阳市公安局沈河分局",
         state=CommitmentState.WITHDRAWN,
         withdrawn_at=datetime.combine(today - timedelta(days=50), time(10), tzinfo=TZ),

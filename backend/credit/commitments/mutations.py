@@ -40,9 +40,7 @@ class CommitmentRegisterInput:
     kind: str
     matter: str
     signed_on: date
-    receiving_unit: str = strawberry.field(
-        default="", description="受理单位；留空为登记人所在单位"
-    )
+    receiving_unit: str = strawberry.field(default="", description="受理单位；留空为登记人所在单位")
     content: str = ""
     valid_until: date | None = None
     document: EvidenceFileInput | None = strawberry.field(
@@ -105,11 +103,15 @@ def _document(doc: EvidenceFileInput | None) -> list[EvidenceInput]:
     try:
         content = base64.b64decode("".join(doc.base64.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise MutationFailed("承诺书文件的 base64 编码无效", MutationErrorCode.INVALID, "document") from exc
+        raise MutationFailed(
+            "承诺书文件的 base64 编码无效", MutationErrorCode.INVALID, "document"
+        ) from exc
     return [EvidenceInput(name=doc.name, content_type=doc.content_type, content=content)]
 
 
-def _invalid(exc: services.CommitmentInputError | WorkflowError, field: str | None = None) -> MutationFailed:
+def _invalid(
+    exc: services.CommitmentInputError | WorkflowError, field: str | None = None
+) -> MutationFailed:
     return MutationFailed(str(exc), MutationErrorCode.INVALID, field or getattr(exc, "field", None))
 
 
@@ -222,7 +224,9 @@ class CommitmentMutations:
             row.state = CommitmentState.WITHDRAWN
             row.withdrawn_at = clock.now()
             row.withdraw_reason = text
-            await row.save(using_db=conn, update_fields=["state", "withdrawn_at", "withdraw_reason"])
+            await row.save(
+                using_db=conn, update_fields=["state", "withdrawn_at", "withdraw_reason"]
+            )
             return Outcome(row, "commitment", row.id, before, {**_snapshot(row), "reason": text})
 
         value, errors = await run_mutation(info, "commitment.withdraw", body)

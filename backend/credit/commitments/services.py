@@ -130,7 +130,9 @@ def check_input(data: CommitmentInput, today: date) -> Checked:
     from_template = not content
     if from_template:
         content = kind.template.format(matter=matter)
-    return Checked(kind.code, matter, content, from_template, data.signed_on, data.valid_until, unit)
+    return Checked(
+        kind.code, matter, content, from_template, data.signed_on, data.valid_until, unit
+    )
 
 
 def check_reason(reason: str) -> str:
@@ -194,4 +196,3 @@ def local_date(at: datetime | None) -> date | None:
     from credit.core.clock import TZ
 
     return at.astimezone(TZ).date() if at else None
-

@@ -66,7 +66,9 @@ async def test_association_rates_a_member_and_sees_it_pending(make_client) -> No
 async def test_association_cannot_rate_a_non_member_or_a_former_one(make_client) -> None:  # type: ignore[no-untyped-def]
     # given
     client, member, stranger = await setup(make_client)
-    mid = (await gql(client, ADD, {"u": member.uscc}))["data"]["associationMemberAdd"]["member"]["id"]
+    mid = (await gql(client, ADD, {"u": member.uscc}))["data"]["associationMemberAdd"]["member"][
+        "id"
+    ]
     # when
     outsider = await gql(client, SUBMIT, {"u": stranger.uscc, "r": "A"})
     bad = await gql(client, SUBMIT, {"u": member.uscc, "r": "Z"})
@@ -122,8 +124,13 @@ async def test_association_sees_only_its_own_members_and_submissions(make_client
     sub = await gql(client, SUBMIT, {"u": member.uscc, "r": "A"})
     rid = sub["data"]["associationRatingSubmit"]["submission"]["id"]
     await CreditRecord.create(
-        subject_id=stranger.id, category="good", type="association_rating", status="submitted",
-        occurred_on="2026-01-01", summary="行业协会信用等级 AAA", provider_unit_id=other.id,
+        subject_id=stranger.id,
+        category="good",
+        type="association_rating",
+        status="submitted",
+        occurred_on="2026-01-01",
+        summary="行业协会信用等级 AAA",
+        provider_unit_id=other.id,
     )
     assert (await gql(reviewer, REJECT, {"id": rid}))["data"]["creditRecordReject"]["errors"] == []
     mine = (await gql(client, SUBMISSIONS))["data"]["associationSubmissions"]

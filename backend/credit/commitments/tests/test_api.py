@@ -50,8 +50,11 @@ async def wugang_staff() -> tuple[District, Any, Any]:
     j, d = await make_place("wugang-2021")
     units = {
         "officer": await Unit.create(
-            code="WG-D1", name="舞钢市公安局治安大队", kind=UnitKind.DISTRICT_BUREAU,
-            jurisdiction_id=j.id, district_id=d.id,
+            code="WG-D1",
+            name="舞钢市公安局治安大队",
+            kind=UnitKind.DISTRICT_BUREAU,
+            jurisdiction_id=j.id,
+            district_id=d.id,
         ),
         "reviewer": await Unit.create(
             code="WG-CITY", name="舞钢市公安局", kind=UnitKind.CITY_BUREAU, jurisdiction_id=j.id
@@ -61,8 +64,10 @@ async def wugang_staff() -> tuple[District, Any, Any]:
     for name, unit in units.items():
         await User.create(
             username=f"wg.{name}",
-            password_hash=_hash_cache("Correct-Horse-1", __import__(
-                "credit.accounts.passwords", fromlist=["hash_password"]).hash_password),
+            password_hash=_hash_cache(
+                "Correct-Horse-1",
+                __import__("credit.accounts.passwords", fromlist=["hash_password"]).hash_password,
+            ),
             display_name=name,
             role=roles[name],
             unit_id=unit.id,
@@ -94,7 +99,9 @@ def violation_input(subject_id: int, commitment_id: str | None, no: str) -> dict
     }
 
 
-async def test_registered_commitment_shows_on_the_public_profile_with_its_breach(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_registered_commitment_shows_on_the_public_profile_with_its_breach(
+    make_client,
+) -> None:  # type: ignore[no-untyped-def]
     # given
     await wugang_staff()
     subject = await make_subject("舞钢承诺测试有限公司", "wugang-2021")
@@ -119,7 +126,9 @@ async def test_registered_commitment_shows_on_the_public_profile_with_its_breach
     assert node["breaches"] == []
 
     # when: a licence-commitment violation names it, and is published
-    created = await gql(officer, CREATE, {"input": violation_input(subject.id, c["id"], "舞公决〔2026〕1号")})
+    created = await gql(
+        officer, CREATE, {"input": violation_input(subject.id, c["id"], "舞公决〔2026〕1号")}
+    )
     assert created["data"]["creditRecordCreate"]["errors"] == []
     rid = created["data"]["creditRecordCreate"]["creditRecord"]["id"]
     before = (await gql(public, PUBLIC, {"u": subject.uscc}))["data"]["subject"]["commitments"]
@@ -149,7 +158,9 @@ async def test_a_breach_must_name_a_commitment_of_the_same_subject(make_client) 
     reg = await gql(officer, REGISTER, {"input": register_input(other.id)})
     cid = reg["data"]["commitmentRegister"]["commitment"]["id"]
     # when: the record of `one` names `other`'s commitment
-    created = await gql(officer, CREATE, {"input": violation_input(one.id, cid, "舞公决〔2026〕2号")})
+    created = await gql(
+        officer, CREATE, {"input": violation_input(one.id, cid, "舞公决〔2026〕2号")}
+    )
     # then: refused, and the record was not written either
     errors = created["data"]["creditRecordCreate"]["errors"]
     assert errors[0]["field"] == "commitmentId" and errors[0]["code"] == "INVALID"
@@ -219,12 +230,21 @@ async def test_bad_input_and_other_districts_are_refused_with_nothing_written(ma
     wg, sy = make_client(), make_client()
     await sign_in(wg, "wg.officer")
     await sign_in(sy, "sy.officer")
-    bad_doc = {"name": "a.pdf", "contentType": "application/pdf", "base64": base64.b64encode(b"GIF89a").decode()}
+    bad_doc = {
+        "name": "a.pdf",
+        "contentType": "application/pdf",
+        "base64": base64.b64encode(b"GIF89a").decode(),
+    }
     cases = [
         (wg, register_input(subject.id, kind="oath"), "kind", "INVALID"),
         (wg, register_input(subject.id, signedOn="2999-01-01"), "signedOn", "INVALID"),
         (wg, register_input(subject.id, document=bad_doc), "document", "INVALID"),
-        (wg, register_input(subject.id, document={**bad_doc, "base64": "%%%"}), "document", "INVALID"),
+        (
+            wg,
+            register_input(subject.id, document={**bad_doc, "base64": "%%%"}),
+            "document",
+            "INVALID",
+        ),
         (sy, register_input(subject.id), "subjectId", "NOT_FOUND"),
         (wg, register_input(shenyang.id), "subjectId", "NOT_FOUND"),
     ]
