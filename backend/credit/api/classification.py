@@ -133,7 +133,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     },
     "AssociationSubmission": {
         restricted(P.SUBMIT_ASSOCIATION_RATINGS): "id subjectId subjectName uscc rating ratedOn "
-        "summary status statusName submittedAt publishedAt rejectReason"
+        "status statusName submittedAt publishedAt rejectReason"
     },
     "AssociationMember": {
         restricted(

@@ -90,10 +90,6 @@ class AssociationSubmission:
     def rated_on(self) -> date:
         return self.row.occurred_on
 
-    @strawberry.field(description="说明（提交时的全文）")
-    def summary(self) -> str:
-        return self.row.summary
-
     @strawberry.field(description="审核状态")
     def status(self) -> RecordStatus:  # type: ignore[valid-type]
         return RecordStatusEnum(self.row.status)

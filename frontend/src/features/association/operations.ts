@@ -51,7 +51,6 @@ export const AssociationSubmissionsQuery = graphql(`
           uscc
           rating
           ratedOn
-          summary
           status
           submittedAt
           publishedAt
