@@ -50,7 +50,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('SubjectProfileView', () => {
   it('shows name, code, grade with its reasons, list entries, measures and records', async () => {
-    const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
+    const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }), PublicCommitments: () => ({ data: { subject: null } }) })
     const { wrapper } = await mountRoute(`/subjects/${USCC}`)
     await flushPromises()
 
@@ -62,12 +62,12 @@ describe('SubjectProfileView', () => {
     expect(wrapper.get('[data-test="measure"]').text()).toContain('惩戒措施')
     expect(wrapper.get('[data-test="record"]').text()).toContain('提示信息')
     expect(wrapper.get('[data-test="as-of-date"]').text()).toBe('信息截至 2026-11-01')
-    expect(calls.map((c) => c.operationName).sort()).toEqual(['SubjectProfile', 'SubjectRecords'])
+    expect(calls.map((c) => c.operationName).sort()).toEqual(['PublicCommitments', 'SubjectProfile', 'SubjectRecords'])
     expect(calls[0]?.variables).toMatchObject({ uscc: USCC, asOf: null })
   })
 
   it('passes ?asOf= to the server', async () => {
-    const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
+    const { calls } = stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }), PublicCommitments: () => ({ data: { subject: null } }) })
     await mountRoute(`/subjects/${USCC}?asOf=2025-06-30`)
     expect(calls.every((c) => c.variables['asOf'] === '2025-06-30')).toBe(true)
   })
@@ -80,14 +80,14 @@ describe('SubjectProfileView', () => {
   })
 
   it('normalises the code in the address', async () => {
-    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }), PublicCommitments: () => ({ data: { subject: null } }) })
     const { router } = await mountRoute('/subjects/91310115ma1k3btp2b')
     await flushPromises()
     expect(router.currentRoute.value.params['uscc']).toBe(USCC)
   })
 
   it('shows a not-found state when the server has no such subject', async () => {
-    stubGraphQL({ SubjectProfile: () => ({ data: { subject: null } }), SubjectRecords: () => ({ data: { subject: null } }) })
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject: null } }), SubjectRecords: () => ({ data: { subject: null } }), PublicCommitments: () => ({ data: { subject: null } }) })
     const { wrapper } = await mountRoute(`/subjects/${USCC}`)
     expect(wrapper.get('[data-test="not-found"]').text()).toContain('未找到该主体')
   })
