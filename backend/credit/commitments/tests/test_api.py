@@ -258,3 +258,28 @@ async def test_bad_input_and_other_districts_are_refused_with_nothing_written(ma
     assert malformed["data"] is None and malformed["errors"][0]["extensions"]["code"]
     assert await Commitment.all().count() == 0
     assert await EvidenceFile.all().count() == 0
+
+
+READ = "query($id: ID!) { evidenceFile(id: $id) { name base64 } }"
+
+
+async def test_the_signed_document_is_read_only_in_scope(make_client) -> None:  # type: ignore[no-untyped-def]
+    # given: a commitment with its document, an officer of the subject's district and one
+    # of another jurisdiction
+    await wugang_staff()
+    subject = await make_subject("舞钢戊公司", "wugang-2021")
+    await make_user("sy.officer", "DISTRICT_OFFICER")
+    wg, sy, public = make_client(), make_client(), make_client()
+    await sign_in(wg, "wg.officer")
+    await sign_in(sy, "sy.officer")
+    doc = {"name": "承诺书.pdf", "contentType": "application/pdf", "base64": PDF}
+    await gql(wg, REGISTER, {"input": register_input(subject.id, document=doc)})
+    file_id = str((await EvidenceFile.get(owner_type="commitment")).id)
+    # when
+    own = await gql(wg, READ, {"id": file_id})
+    other = await gql(sy, READ, {"id": file_id})
+    anonymous = await gql(public, READ, {"id": file_id})
+    # then
+    assert own["data"]["evidenceFile"] == {"name": "承诺书.pdf", "base64": PDF}
+    assert other["data"]["evidenceFile"] is None
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
