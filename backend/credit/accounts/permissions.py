@@ -29,6 +29,8 @@ class Permission(StrEnum):
     MANAGE_REMINDERS = "MANAGE_REMINDERS"  # reminders and interviews
     HANDLE_REPORTS = "HANDLE_REPORTS"  # public reports (举报)
     SUBMIT_ASSOCIATION_RATINGS = "SUBMIT_ASSOCIATION_RATINGS"
+    # an association's member register: the association itself, and the city bureau
+    MANAGE_ASSOCIATION_MEMBERS = "MANAGE_ASSOCIATION_MEMBERS"
     IMPORT_DECISIONS = "IMPORT_DECISIONS"
     VIEW_AUDIT = "VIEW_AUDIT"
     VIEW_UNMASKED_ID = "VIEW_UNMASKED_ID"
@@ -71,13 +73,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.VIEW_AUDIT,
             P.VIEW_UNMASKED_ID,
             P.VIEW_DELIVERIES,
+            P.MANAGE_ASSOCIATION_MEMBERS,
         }
     ),
     Role.DISTRICT_OFFICER: frozenset(
         {P.VIEW_INTERNAL, P.MANAGE_SUBJECTS, P.ENTER_RECORDS, P.MANAGE_REMINDERS}
     ),
     Role.ENTERPRISE: frozenset({P.VIEW_OWN_SUBJECT, P.FILE_OBJECTIONS, P.APPLY_REPAIR}),
-    Role.ASSOCIATION: frozenset({P.SUBMIT_ASSOCIATION_RATINGS}),
+    Role.ASSOCIATION: frozenset({P.SUBMIT_ASSOCIATION_RATINGS, P.MANAGE_ASSOCIATION_MEMBERS}),
 }
 # Every signed-in user may change their own password.
 ROLE_PERMISSIONS = {r: ps | {P.CHANGE_OWN_PASSWORD} for r, ps in ROLE_PERMISSIONS.items()}

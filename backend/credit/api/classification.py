@@ -29,7 +29,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     # public view, or only about the caller itself)
     "Query": {
         PUBLIC: "subject subjects subjectSearch districts listEntries catalogues me "
-        "verifyCreditReport"
+        "verifyCreditReport commitmentKinds"
     },
     "Mutation": {PUBLIC: "login logout publicReportFile"},
     # --- the public view (DOMAIN.md: what may be public; natural persons masked)
@@ -51,6 +51,13 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "District": {PUBLIC: "code name"},
     "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},
     "CreditReportVerification": {PUBLIC: "valid subjectName asOf reason"},
+    # 信用承诺 (credit.commitments): kind, matter, dates, receiving unit and status are
+    # public; a natural person's text is not (its resolver answers null)
+    "CommitmentKind": {PUBLIC: "code name breachable template"},
+    "PublicCommitment": {
+        PUBLIC: "id kind kindName matter content signedOn validUntil receivingUnit status "
+        "statusName"
+    },
     # --- the caller's own account and sign-in
     "Me": {
         ENTERPRISE_SELF: "username displayName role unitCode unitName subjectId permissions "
@@ -73,6 +80,10 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "Transition": {INTERNAL: "fromStatus toStatus at byUserId reason byUsername"},
     "Decision": {ENTERPRISE_SELF: "id documentNo decidedOn issuingUnit legalBasis appeals"},
     "Violation": {ENTERPRISE_SELF: "seq typeCode domain description"},
+    "Commitment": {
+        ENTERPRISE_SELF: "id subjectId kind kindName matter content fromTemplate signedOn "
+        "validUntil receivingUnit status statusName withdrawnAt withdrawReason createdAt"
+    },
     "Sanction": {ENTERPRISE_SELF: "kind kindName amountYuan"},
     # --- the enterprise's filings and the notices addressed to it
     "Objection": {
@@ -119,6 +130,20 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "ImportSummary": {
         restricted(P.IMPORT_DECISIONS): "dryRun rows subjectsCreated subjectsUpdated "
         "decisionsCreated decisionsSkipped recordsCreated recordsSkipped subjectsReevaluated"
+    },
+    # the association's own work (credit.associations)
+    "AssociationOverview": {
+        restricted(P.SUBMIT_ASSOCIATION_RATINGS): "name memberCount pendingCount "
+        "publishedCount rejectedCount"
+    },
+    "AssociationSubmission": {
+        restricted(P.SUBMIT_ASSOCIATION_RATINGS): "id subjectId subjectName uscc rating ratedOn "
+        "status statusName submittedAt publishedAt rejectReason"
+    },
+    "AssociationMember": {
+        restricted(
+            P.MANAGE_ASSOCIATION_MEMBERS
+        ): "id subjectId subjectName uscc joinedOn leftAt lists"
     },
     "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
     # --- partners' watches (credit.watches): a token's own watch list and the change events
@@ -169,12 +194,7 @@ TABLE: dict[str, Level] = {
 
 # Paths a reader takes that the permission guards alone would count as a leak, and why
 # they are not one ("Type.field@READER" → reason). The reader is not followed through them.
-TRUSTED_PATHS: dict[str, str] = {
-    "Mutation.associationRatingSubmit@ASSOCIATION": (
-        "the payload is the rating the association has just submitted: its own text, its "
-        "own name as provider, and the one SUBMIT transition it made itself"
-    ),
-}
+TRUSTED_PATHS: dict[str, str] = {}
 
 
 def field_levels() -> dict[str, Level]:

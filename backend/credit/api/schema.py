@@ -24,13 +24,16 @@ from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
 from credit.api.visibility import classify
+from credit.associations.mutations import AssociationMutations
+from credit.associations.queries import AssociationQueries
 from credit.audit.queries import AuditQueries
+from credit.commitments.mutations import CommitmentMutations
+from credit.commitments.types import CommitmentQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
 from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
-from credit.records.association import AssociationMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
@@ -72,6 +75,8 @@ class Query(
     WorkflowQueries,
     AdminQueries,
     WatchQueries,
+    CommitmentQueries,
+    AssociationQueries,
 ):
     pass
 
@@ -87,6 +92,7 @@ class Mutation(
     UnitAdminMutations,
     UserAdminMutations,
     WatchMutations,
+    CommitmentMutations,
 ):
     pass
 

@@ -32,6 +32,8 @@ def _jsonable(value: Any) -> Any:
 # Object types whose row names its subject: the event belongs to that subject's
 # jurisdiction, whoever acted (the administrator acting on a Wugang record included).
 def _subject_models() -> dict[str, Any]:
+    from credit.associations.models import AssociationMember
+    from credit.commitments.models import Commitment
     from credit.records.models import CreditRecord, Decision
     from credit.workflows.models import (
         Notice,
@@ -49,6 +51,8 @@ def _subject_models() -> dict[str, Any]:
         "public_report": PublicReport,
         "reminder": Reminder,
         "notice": Notice,
+        "commitment": Commitment,
+        "association_member": AssociationMember,
     }
 
 

@@ -24,6 +24,8 @@ MODEL_MODULES = [
     "credit.audit.models",
     "credit.workflows.models",
     "credit.watches.models",
+    "credit.commitments.models",
+    "credit.associations.models",
 ]
 
 

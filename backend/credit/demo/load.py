@@ -17,8 +17,10 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts.models import Role, Unit, User
 from credit.accounts.passwords import hash_password
+from credit.associations import demo as associations_demo
 from credit.bootstrap.apply import apply, existing_state, known_policies
 from credit.bootstrap.config import parse
+from credit.commitments import demo as commitments_demo
 from credit.core import clock, dataversion
 from credit.core.clock import TZ
 from credit.grades.services import reevaluate
@@ -146,6 +148,14 @@ async def load_demo() -> Loaded:
         subjects = await _shenyang(b, rng, sy, sy_districts, units)
         subjects += await _wugang(b, rng, wg, wg_districts, units)
         loaded.accounts = await _accounts(conn, units, subjects)
+        b.records += await commitments_demo.load(
+            conn,
+            today,
+            subjects[: len(SY_NAMES)],
+            subjects[len(SY_NAMES) :],
+            units["wg_410481-01"].id,
+        )
+        b.records += await associations_demo.load(conn, today, subjects[:6], units["sy_assoc"])
         if not report.administrator_created:
             loaded.accounts[0] = (
                 *loaded.accounts[0][:2],

@@ -99,6 +99,9 @@ class RecordFieldsInput:
 @strawberry.input(description="新建信用信息（草稿）")
 class CreditRecordCreateInput(RecordFieldsInput):
     subject_id: strawberry.ID
+    commitment_id: strawberry.ID | None = strawberry.field(
+        default=None, description="违反许可承诺书：所违反的信用承诺（须属同一主体）"
+    )
 
 
 @strawberry.type
@@ -232,6 +235,10 @@ class RecordMutations:
                 )
             except services.RecordInputError as exc:
                 raise MutationFailed(str(exc), MutationErrorCode.INVALID, exc.field) from exc
+            if input.commitment_id:
+                from credit.commitments.mutations import link_breach
+
+                await link_breach(conn, info, record, _int_id(input.commitment_id, "commitmentId"))
             return Outcome(
                 record, "credit_record", record.id, None, _snapshot(record), public_change=False
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from tortoise.expressions import Subquery
@@ -23,6 +24,9 @@ from credit.subjects.scope import may_see_full_id_number, record_visible_to, sub
 from credit.subjects.search import in_district, name_or_uscc
 from credit.subjects.services import forecast_as_of_or_error, snapshot, snapshot_from_stored
 from credit.subjects.types import District, GradeLevel, PublicSubject, SubjectKind
+
+if TYPE_CHECKING:
+    from credit.commitments.types import Commitment
 
 
 @strawberry.type(description="主体（内部视图）")
@@ -99,6 +103,14 @@ class Subject:
         actor = info.context.actor
         items = [CreditRecord(row=r) for r in rows if record_visible_to(actor, r)]
         return connection(items[offset : offset + limit], offset, len(items))
+
+    @strawberry.field(description="信用承诺（含已撤回的），签署日期倒序")
+    async def commitments(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[Annotated[Commitment, strawberry.lazy("credit.commitments.types")]]:
+        from credit.commitments.types import subject_commitments
+
+        return await subject_commitments(info, self.row.id, first, after)
 
 
 @strawberry.enum(description="主体排序")

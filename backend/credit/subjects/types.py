@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -18,6 +18,9 @@ from credit.subjects.identifiers import mask_person_name
 from credit.subjects.listing import SubjectListEntry
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.services import Snapshot
+
+if TYPE_CHECKING:
+    from credit.commitments.types import PublicCommitment
 
 __all__ = ["GradeLevel", "ListKind", "SubjectKind", "SubjectListEntry"]
 
@@ -168,6 +171,14 @@ class PublicSubject:
         )
         items.sort(key=lambda r: (r.published_on or r.occurred_on, r.id), reverse=True)
         return connection(items[offset : offset + limit], offset, len(items))
+
+    @strawberry.field(description="信用承诺（截至查询日期已签署且未撤回的），签署日期倒序")
+    async def commitments(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[Annotated[PublicCommitment, strawberry.lazy("credit.commitments.types")]]:
+        from credit.commitments.types import public_commitments
+
+        return await public_commitments(info, self.snapshot, first, after)
 
 
 def public_record(r: Any, public_until: date | None = None) -> PublicRecord:

@@ -1,4 +1,5 @@
-"""Evidence files (证明材料) of objections, repair applications and public reports.
+"""Evidence files (证明材料) of objections, repair applications and public reports, and the
+signed documents of credit commitments (credit.commitments).
 
 Stored in the database, size-capped, type-checked against the declared content type by
 the file's first bytes for the common formats (a .pdf that is not a PDF is refused).
@@ -19,7 +20,7 @@ from credit.workflows.errors import WorkflowError, WorkflowErrorCode
 from credit.workflows.models import EvidenceFile, Objection, PublicReport, RepairApplication
 from credit.workflows.params import WorkflowParams
 
-OWNER_TYPES = ("objection", "repair", "report")
+OWNER_TYPES = ("objection", "repair", "report", "commitment")
 
 _MAGIC = {
     "application/pdf": (b"%PDF-",),
@@ -131,6 +132,14 @@ async def read_evidence(conn: BaseDBAsyncClient | None, actor: Actor, file_id: i
         report = await PublicReport.get(id=row.owner_id, using_db=conn)
         if actor.user_id is None or report.handler_user_id != actor.user_id:
             raise denied
+        return row
+    if row.owner_type == "commitment":
+        from credit.commitments.models import Commitment
+
+        commitment = await Commitment.get(id=row.owner_id, using_db=conn)
+        if not (is_enterprise(actor) or actor.can(Permission.VIEW_INTERNAL)):
+            raise denied
+        check_subject_access(actor, await load_subject(conn, commitment.subject_id))
         return row
     model = Objection if row.owner_type == "objection" else RepairApplication
     owner = await model.get(id=row.owner_id, using_db=conn)

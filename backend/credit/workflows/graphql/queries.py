@@ -216,10 +216,15 @@ class CaseQueries:
 
     @strawberry.field(
         extensions=requires_any(
-            P.VIEW_OWN_SUBJECT, P.HANDLE_OBJECTIONS, P.HANDLE_REPAIRS, P.HANDLE_REPORTS
+            P.VIEW_OWN_SUBJECT,
+            P.HANDLE_OBJECTIONS,
+            P.HANDLE_REPAIRS,
+            P.HANDLE_REPORTS,
+            P.VIEW_INTERNAL,
         ),
         description="证明材料的内容（base64）：异议与修复申请的材料限本企业账号与管辖范围内的"
-        "办理人员；举报材料仅限承办人。无权查看或不存在时为 null",
+        "办理人员；举报材料仅限承办人；信用承诺书限本企业账号与管辖范围内的内部用户。"
+        "无权查看或不存在时为 null",
     )
     async def evidence_file(self, info: Info, id: strawberry.ID) -> EvidenceFileContent | None:
         file_id = arg_id(id, "id")

@@ -3,6 +3,7 @@ import { stubGraphQL } from '@/test/graphql'
 import { flushPromises, mountRoute } from '@/test/mount'
 
 const USCC = '91310115MA1K3BTP2B'
+const EMPTY_COMMITMENTS = '暂无信用承诺'
 
 const subject = {
   uscc: USCC,
@@ -124,11 +125,15 @@ describe('SubjectProfileView', () => {
     expect(wrapper.find('[data-test="tab-basic"]').exists()).toBe(true)
   })
 
-  it('shows the commitments tab with its empty state', async () => {
-    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }) })
+  it('shows the commitments tab: the register of the subject, here empty', async () => {
+    const { calls } = stubGraphQL({
+      SubjectProfile: () => ({ data: { subject } }),
+      PublicCommitments: () => ({ data: { subject: null } }),
+    })
     const { wrapper } = await mountRoute(`/subjects/${USCC}?tab=commitments`)
     await flushPromises()
-    expect(wrapper.get('[data-test="commitments"]').text()).toContain('暂无信用承诺')
+    expect(wrapper.get('[data-test="public-commitments"]').text()).toContain(EMPTY_COMMITMENTS)
+    expect(calls.map((c) => c.operationName).sort()).toEqual(['PublicCommitments', 'SubjectProfile'])
   })
 
   it('passes ?asOf= to the server', async () => {
@@ -145,14 +150,14 @@ describe('SubjectProfileView', () => {
   })
 
   it('normalises the code in the address', async () => {
-    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }) })
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject } }), SubjectRecords: () => ({ data: records }), PublicCommitments: () => ({ data: { subject: null } }) })
     const { router } = await mountRoute('/subjects/91310115ma1k3btp2b')
     await flushPromises()
     expect(router.currentRoute.value.params['uscc']).toBe(USCC)
   })
 
   it('shows a not-found state when the server has no such subject', async () => {
-    stubGraphQL({ SubjectProfile: () => ({ data: { subject: null } }), SubjectRecords: () => ({ data: { subject: null } }) })
+    stubGraphQL({ SubjectProfile: () => ({ data: { subject: null } }), SubjectRecords: () => ({ data: { subject: null } }), PublicCommitments: () => ({ data: { subject: null } }) })
     const { wrapper } = await mountRoute(`/subjects/${USCC}`)
     expect(wrapper.get('[data-test="not-found"]').text()).toContain('未找到该主体')
   })

@@ -1,0 +1,37 @@
+"""Per-request DataLoaders of the commitments register, kept in `Loaders.extra` so one
+request shares them: a page of N commitments costs a fixed number of queries, not N."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from strawberry.dataloader import DataLoader
+
+from credit.api.context import Info
+from credit.api.loaders import grouped_loader
+from credit.commitments.models import Commitment, CommitmentBreach
+from credit.workflows.graphql.loaders import evidence_loader
+from credit.workflows.models import EvidenceFile
+
+
+@dataclass
+class CommitmentLoaders:
+    # Newest first: the register reads as the latest commitments on top.
+    of_subject: DataLoader[int, list[Commitment]] = field(
+        default_factory=lambda: grouped_loader(Commitment, "subject_id", ("-signed_on", "-id"))
+    )
+    breaches: DataLoader[int, list[CommitmentBreach]] = field(
+        default_factory=lambda: grouped_loader(CommitmentBreach, "commitment_id", ("id",))
+    )
+    documents: DataLoader[int, list[EvidenceFile]] = field(
+        default_factory=lambda: evidence_loader("commitment")
+    )
+
+
+def loaders(info: Info) -> CommitmentLoaders:
+    extra = info.context.loaders.extra
+    found = extra.get("commitments")
+    if found is None:
+        found = extra["commitments"] = CommitmentLoaders()
+    assert isinstance(found, CommitmentLoaders)
+    return found
