@@ -46,6 +46,10 @@ ENV_VARS: dict[str, str] = {
         "127.0.0.0/8,::1: comma-separated addresses or CIDRs allowed to read /metrics"
     ),
     "LOG_FORMAT": "text: or json (one JSON object per line, with the request id)",
+    "WATCH_WEBHOOK_ALLOW_HTTP_LOOPBACK": (
+        "false: true lets a partner's watch webhook be http://127.0.0.1 or http://localhost "
+        "(tests and local receivers only; otherwise https:// only)"
+    ),
     "PROMETHEUS_MULTIPROC_DIR": (
         "unset: a fresh temporary folder when WORKERS > 1 (prometheus-client's "
         "multiprocess mode, so /metrics adds up every worker)"
@@ -84,6 +88,7 @@ class Settings:
         default_factory=lambda: parse_networks("METRICS_ALLOW", DEFAULT_METRICS_ALLOW)
     )
     log_format: str = "text"
+    webhook_allow_http_loopback: bool = False
 
     @property
     def is_embedded(self) -> bool:
@@ -114,6 +119,7 @@ class Settings:
                 "METRICS_ALLOW", env.get("METRICS_ALLOW") or DEFAULT_METRICS_ALLOW
             ),
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
+            webhook_allow_http_loopback=_bool(env.get("WATCH_WEBHOOK_ALLOW_HTTP_LOOPBACK"), False),
         )
 
 
