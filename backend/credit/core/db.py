@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "credit.grades.models",
     "credit.audit.models",
     "credit.workflows.models",
+    "credit.watches.models",
 ]
 
 
