@@ -37,6 +37,7 @@ class Permission(StrEnum):
     MANAGE_POLICIES = "MANAGE_POLICIES"  # policies' parameters and the working-day calendar
     VIEW_DELIVERIES = "VIEW_DELIVERIES"  # the outbox of notices and publications
     CHANGE_OWN_PASSWORD = "CHANGE_OWN_PASSWORD"  # every signed-in user, for themself
+    WATCH_SUBJECTS = "WATCH_SUBJECTS"  # a partner token watches subjects (issue 17)
 
 
 P = Permission
@@ -85,7 +86,7 @@ PASSWORD_CHANGE_ONLY = frozenset({P.CHANGE_OWN_PASSWORD})
 
 # What a partner token may be granted (its scopes): reads, and the push of decisions.
 # IMPORT_DECISIONS lets an upstream agency push its decisions (decisionsImport).
-PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID, P.IMPORT_DECISIONS})
+PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID, P.IMPORT_DECISIONS, P.WATCH_SUBJECTS})
 
 
 @strawberry.schema_directive(

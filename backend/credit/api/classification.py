@@ -142,6 +142,30 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         restricted(P.VIEW_DELIVERIES): "id key target targetName kind payload status "
         "statusName attempts nextAttemptAt lastAttemptAt lastError deliveredAt createdAt"
     },
+    # --- partners watching subjects: webhook delivery (credit.watches.delivery)
+    "WatchWebhook": {restricted(P.WATCH_SUBJECTS): "url createdAt updatedAt secretRotatedAt"},
+    "WatchWebhookPayload": {restricted(P.WATCH_SUBJECTS): "secret"},
+    "WatchWebhookRemovePayload": {restricted(P.WATCH_SUBJECTS): "removed"},
+    # the delivery log: the administrator's (every token); a partner reaches only its own
+    # (TRUSTED_PATHS)
+    "WatchDelivery": {
+        restricted(P.MANAGE_API_TOKENS): "id tokenId cursor uscc status statusName attempts "
+        "nextAttemptAt firstAttemptAt lastAttemptAt lastStatusCode lastError deliveredAt "
+        "createdAt eventId eventKind"
+    },
+    "WatchDeliveryAttempt": {
+        restricted(P.MANAGE_API_TOKENS): "number outcome outcomeName startedAt finishedAt "
+        "statusCode error durationMs"
+    },
+    "ApiTokenWatch": {
+        restricted(P.MANAGE_API_TOKENS): "tokenId watchCount webhookUrl webhookUpdatedAt "
+        "pendingCount deliveredCount failedCount"
+    },
+    # the subscription's messages: public fields of a watched subject, to its watcher
+    "WatchEventMessage": {
+        restricted(P.WATCH_SUBJECTS): "eventId uscc kind before after effectiveDate reasons "
+        "occurredAt"
+    },
 }
 
 TABLE: dict[str, Level] = {
@@ -157,6 +181,13 @@ TRUSTED_PATHS: dict[str, str] = {
     "Mutation.associationRatingSubmit@ASSOCIATION": (
         "the payload is the rating the association has just submitted: its own text, its "
         "own name as provider, and the one SUBMIT transition it made itself"
+    ),
+    "Query.watchDeliveries@PARTNER": (
+        "the resolver answers only the calling token's own deliveries (events of subjects it "
+        "watches, public fields only)"
+    ),
+    "Mutation.watchDeliveriesRedrive@PARTNER": (
+        "re-drives and returns only the calling token's own deliveries"
     ),
 }
 

@@ -35,6 +35,8 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
+from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
+from credit.watches.delivery.subscription import WatchSubscription
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
@@ -70,6 +72,7 @@ class Query(
     PolicyQueries,
     WorkflowQueries,
     AdminQueries,
+    WatchDeliveryQueries,
 ):
     pass
 
@@ -84,13 +87,20 @@ class Mutation(
     WorkflowMutations,
     UnitAdminMutations,
     UserAdminMutations,
+    WatchDeliveryMutations,
 ):
+    pass
+
+
+@strawberry.type
+class Subscription(WatchSubscription):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[Permission],
     # No "Did you mean …?" in errors: they would name fields a caller cannot see, even with
     # PUBLIC_INTROSPECTION=false.

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "credit.audit.models",
     "credit.workflows.models",
     "credit.watches.models",
+    "credit.watches.delivery.models",
 ]
 
 

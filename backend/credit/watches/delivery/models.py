@@ -83,8 +83,8 @@ class WatchDelivery(Model):
         unique_together = (("token", "event"),)
         indexes = (
             Index(fields=("status", "next_attempt_at")),
-            Index(fields=("token", "uscc", "position")),
-            Index(fields=("token", "position")),
+            Index(fields=("token_id", "uscc", "position")),
+            Index(fields=("token_id", "position")),
         )
 
 
@@ -105,4 +105,4 @@ class WatchDeliveryAttempt(Model):
 
     class Meta:
         table = "watch_delivery_attempt"
-        indexes = (Index(fields=("delivery", "number")),)
+        indexes = (Index(fields=("delivery_id", "number")),)
