@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('uscc', fields.CharField(max_length=18)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],
-            options={'table': 'watch', 'app': 'credit', 'unique_together': (('token', 'subject'),), 'indexes': [Index(fields=['subject'])], 'pk_attr': 'id'},
+            options={'table': 'watch', 'app': 'credit', 'unique_together': (('token', 'subject'),), 'indexes': [Index(fields=['subject_id'])], 'pk_attr': 'id'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('reasons', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'watch_event', 'app': 'credit', 'indexes': [Index(fields=['subject', 'position'])], 'pk_attr': 'id'},
+            options={'table': 'watch_event', 'app': 'credit', 'indexes': [Index(fields=['subject_id', 'position'])], 'pk_attr': 'id'},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -49,7 +49,7 @@ class Watch(Model):
     class Meta:
         table = "watch"
         unique_together = (("token", "subject"),)
-        indexes = (Index(fields=("subject",)),)
+        indexes = (Index(fields=("subject_id",)),)
 
 
 # One change of a watched subject's public state. Written in the transaction of the
@@ -74,7 +74,7 @@ class WatchEvent(Model):
 
     class Meta:
         table = "watch_event"
-        indexes = (Index(fields=("subject", "position")),)
+        indexes = (Index(fields=("subject_id", "position")),)
 
 
 # The public snapshot of a watched subject as of its last event (one row per watched
