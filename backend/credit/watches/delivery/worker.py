@@ -278,15 +278,17 @@ async def run_worker(
 ) -> None:
     """Deliver until `stop` is set. A failed round is logged and retried."""
     while not stop.is_set():
-        handled = 0
+        again = False
         try:
             report = await deliver_due(clock.now(), client, params=params)
-            handled = report.handled
+            # A full batch, or a delivery made (the next event of its subject may now be
+            # first in line): go on at once.
+            again = report.handled >= params.batch or bool(report.delivered)
             if report.failed:
                 log.error("watch webhooks: %d delivery(ies) failed for good", len(report.failed))
         except Exception:
             log.exception("watch webhook delivery round failed")
-        if handled < params.batch:
+        if not again:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
 

@@ -20,7 +20,22 @@ from credit.watches.delivery.models import (
 )
 from credit.watches.delivery.testing import Receiver, receiver, watch, write_event
 from credit.watches.delivery.tests.conftest import Partner
-from credit.watches.delivery.worker import deliver_due
+from credit.watches.delivery.worker import DeliveryReport
+from credit.watches.delivery.worker import deliver_due as deliver_once
+
+
+async def deliver_due(now, http):  # type: ignore[no-untyped-def]
+    """Rounds at `now` until nothing more is sent (as the worker loops after a delivery)."""
+    total = DeliveryReport()
+    for _ in range(20):
+        report = await deliver_once(now, http)
+        total.created += report.created
+        total.delivered += report.delivered
+        total.retrying += report.retrying
+        total.failed += report.failed
+        if not report.delivered:
+            break
+    return total
 
 
 async def _hook(partner: Partner, url: str) -> str:
