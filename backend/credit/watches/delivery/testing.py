@@ -150,3 +150,44 @@ async def serve_in_process(app: Any) -> AsyncIterator[str]:
     finally:
         server.should_exit = True
         await asyncio.wait_for(task, 10)
+
+
+WATCH_EVENTS = (
+    "subscription W($after: String) { watchEvents(after: $after) "
+    "{ cursor eventId uscc kind after effectiveDate } }"
+)
+
+
+@contextlib.asynccontextmanager
+async def subscription(
+    url: str, token: str | None, after: str | None = None, **connect_kw: Any
+) -> AsyncIterator[Any]:
+    """A graphql-transport-ws client (the `websockets` package) subscribed to watchEvents:
+    yields an async function returning the next event message (or raising on close)."""
+    from websockets.asyncio.client import connect
+    from websockets.typing import Subprotocol
+
+    async with connect(
+        url, subprotocols=[Subprotocol("graphql-transport-ws")], **connect_kw
+    ) as ws:
+        payload = {"authorization": f"Bearer {token}"} if token else {}
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+        ack = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert ack["type"] == "connection_ack", ack
+        await ws.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": WATCH_EVENTS, "variables": {"after": after}},
+                }
+            )
+        )
+
+        async def next_event(timeout: float = 10) -> dict[str, Any]:
+            message = json.loads(await asyncio.wait_for(ws.recv(), timeout))
+            assert message["type"] == "next", message
+            assert not message["payload"].get("errors"), message
+            return message["payload"]["data"]["watchEvents"]
+
+        yield next_event
