@@ -180,7 +180,8 @@ export type Permission =
   | 'VIEW_DELIVERIES'
   | 'VIEW_INTERNAL'
   | 'VIEW_OWN_SUBJECT'
-  | 'VIEW_UNMASKED_ID';
+  | 'VIEW_UNMASKED_ID'
+  | 'WATCH_SUBJECTS';
 
 /** 信用信息状态 */
 export type RecordStatus =

@@ -138,3 +138,21 @@ async def test_nothing_is_lost_across_a_server_restart(
         for s in (a, b):
             mine = [str(e.position) for e in before + during if e.uscc == s.uscc]
             assert r.uscc_order(s.uscc) == mine
+
+
+async def test_the_subscription_works_through_the_projects_nginx(
+    partner: Partner, settings: Settings, tmp_path: Path
+) -> None:
+    """frontend/nginx.conf passes the WebSocket upgrade on /graphql."""
+    from credit.api.tests.servers import NGINX, app_server, nginx_in_front
+
+    if settings.is_embedded or not Path(NGINX).exists():
+        pytest.skip("covered on the PostgreSQL run, with nginx installed")
+    a = partner.subjects[0]
+    await watch(partner.token_id, a)
+    event = await write_event(a)
+    async with app_server(settings, tmp_path, TRUSTED_PROXIES="127.0.0.5") as (app_url, _):
+        with nginx_in_front(tmp_path / "nginx", app_url, bind="127.0.0.5") as proxy_url:
+            ws_url = proxy_url.replace("http://", "ws://") + "/graphql"
+            async with subscription(ws_url, partner.token) as next_event:
+                assert (await next_event())["eventId"] == str(event.event_id)
