@@ -37,7 +37,7 @@ class Permission(StrEnum):
     MANAGE_POLICIES = "MANAGE_POLICIES"  # policies' parameters and the working-day calendar
     VIEW_DELIVERIES = "VIEW_DELIVERIES"  # the outbox of notices and publications
     CHANGE_OWN_PASSWORD = "CHANGE_OWN_PASSWORD"  # every signed-in user, for themself
-    WATCH_SUBJECTS = "WATCH_SUBJECTS"  # a partner token watches subjects (issue 17)
+    WATCH_SUBJECTS = "WATCH_SUBJECTS"  # a partner's watch list and its change events
 
 
 P = Permission
@@ -85,7 +85,8 @@ ROLE_PERMISSIONS = {r: ps | {P.CHANGE_OWN_PASSWORD} for r, ps in ROLE_PERMISSION
 PASSWORD_CHANGE_ONLY = frozenset({P.CHANGE_OWN_PASSWORD})
 
 # What a partner token may be granted (its scopes): reads, and the push of decisions.
-# IMPORT_DECISIONS lets an upstream agency push its decisions (decisionsImport).
+# IMPORT_DECISIONS lets an upstream agency push its decisions (decisionsImport);
+# WATCH_SUBJECTS lets it watch subjects and read their change events (credit.watches).
 PARTNER_SCOPES = frozenset({P.VIEW_UNMASKED_ID, P.IMPORT_DECISIONS, P.WATCH_SUBJECTS})
 
 

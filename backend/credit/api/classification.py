@@ -116,6 +116,17 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         "decisionsCreated decisionsSkipped recordsCreated recordsSkipped subjectsReevaluated"
     },
     "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
+    # --- partners' watches (credit.watches): a token's own watch list and the change events
+    # of its watched subjects (before/after hold only what the public lookup shows)
+    "WatchAddPayload": {restricted(P.WATCH_SUBJECTS): "added"},
+    "WatchRemovePayload": {restricted(P.WATCH_SUBJECTS): "removed"},
+    "WatchResult": {restricted(P.WATCH_SUBJECTS): "input uscc outcome reason message"},
+    "Watch": {restricted(P.WATCH_SUBJECTS): "uscc subjectName createdAt"},
+    "WatchEventNode": {
+        restricted(P.WATCH_SUBJECTS): "eventId uscc kind before after effectiveDate createdAt"
+    },
+    "WatchEventReason": {restricted(P.WATCH_SUBJECTS): "summary rule article"},
+    "WatchEventPage": {restricted(P.WATCH_SUBJECTS): "endCursor hasNextPage"},
     # --- administration
     "AuditEvent": {
         restricted(P.VIEW_AUDIT): "id at actorUsername unitCode role action objectType "
@@ -160,11 +171,6 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "ApiTokenWatch": {
         restricted(P.MANAGE_API_TOKENS): "tokenId watchCount webhookUrl webhookUpdatedAt "
         "pendingCount deliveredCount failedCount"
-    },
-    # the subscription's messages: public fields of a watched subject, to its watcher
-    "WatchEventMessage": {
-        restricted(P.WATCH_SUBJECTS): "eventId uscc kind before after effectiveDate reasons "
-        "occurredAt"
     },
 }
 

@@ -21,6 +21,7 @@ from credit.api.errors import CodedError, ErrorCode
 from credit.api.retry import TransactionConflict, with_retries
 from credit.audit.services import record_event
 from credit.core import dataversion
+from credit.watches.events import record_pending
 
 T = TypeVar("T")
 
@@ -41,6 +42,7 @@ class MutationErrorCode(StrEnum):
     BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
+    WATCH_LIMIT_EXCEEDED = "WATCH_LIMIT_EXCEEDED"  # a partner token's watch list is full
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")
@@ -108,6 +110,8 @@ async def run_mutation(
                 request_id=ctx.request_id,
                 client_addr=ctx.client_addr,
             )
+            # Partners' change events of the subjects this transaction re-evaluated.
+            await record_pending(conn)
             if outcome.public_change:
                 await dataversion.bump(conn)  # last: see the lock order in dataversion
         return outcome

@@ -35,6 +35,7 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
+from credit.watches.graphql import WatchMutations, WatchQueries
 from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
 from credit.watches.delivery.subscription import WatchSubscription
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
@@ -72,6 +73,7 @@ class Query(
     PolicyQueries,
     WorkflowQueries,
     AdminQueries,
+    WatchQueries,
     WatchDeliveryQueries,
 ):
     pass
@@ -87,6 +89,7 @@ class Mutation(
     WorkflowMutations,
     UnitAdminMutations,
     UserAdminMutations,
+    WatchMutations,
     WatchDeliveryMutations,
 ):
     pass

@@ -89,6 +89,8 @@ class Settings:
     )
     log_format: str = "text"
     webhook_allow_http_loopback: bool = False
+    # At most this many watched subjects per partner token (credit.watches).
+    watch_limit_per_token: int = 100_000
 
     @property
     def is_embedded(self) -> bool:
@@ -120,6 +122,7 @@ class Settings:
             ),
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
             webhook_allow_http_loopback=_bool(env.get("WATCH_WEBHOOK_ALLOW_HTTP_LOOPBACK"), False),
+            watch_limit_per_token=int(env.get("WATCH_LIMIT_PER_TOKEN") or 100_000),
         )
 
 

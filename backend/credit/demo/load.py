@@ -35,6 +35,7 @@ from credit.records.services import (
 )
 from credit.subjects.identifiers import USCC_ALPHABET, uscc_check_digit
 from credit.subjects.models import District, Jurisdiction, Subject
+from credit.watches.events import record_pending
 
 DEMO_PASSWORD = "Demo#2026"
 # The bureau file shipped as docs/deploy/bureau.example.toml (a test keeps both equal).
@@ -154,6 +155,7 @@ async def load_demo() -> Loaded:
             await reevaluate(s, conn)
         loaded.subjects = len(subjects)
         loaded.records = b.records
+        await record_pending(conn)  # partners' change events (none before any watch)
         await dataversion.bump(conn)  # public data changed: cached answers are old
     return loaded
 

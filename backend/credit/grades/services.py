@@ -36,6 +36,7 @@ from credit.policies.facts import (
 from credit.policies.services import next_version_at, policy_for
 from credit.records.models import CreditRecord, RecordTransition, Sanction, Violation
 from credit.subjects.models import Jurisdiction, Subject
+from credit.watches import pending as watch_pending
 
 
 async def load_record_facts(
@@ -210,7 +211,23 @@ async def reevaluate(
             ],
             using_db=conn,
         )
+    # Partners' watches: the transaction records the change before it commits.
+    watch_pending.mark(conn, subject.id, at.astimezone(clock.TZ).date())
     return stored, ev
+
+
+def _changed_on(stored: Evaluation | None, at: datetime) -> date:
+    """The day a time-based change took effect: the stored answer's next change."""
+    when = stored.next_change_at if stored and stored.next_change_at else at
+    return min(when, at).astimezone(clock.TZ).date()
+
+
+async def _record_watched_changes(conn: BaseDBAsyncClient, day: date) -> None:
+    # Imported here: the watches' snapshot is built on the public types, which build on
+    # this module (credit.watches.events -> credit.subjects.types -> here).
+    from credit.watches.events import record_pending
+
+    await record_pending(conn, day)
 
 
 def is_stale(stored: Evaluation | None, at: datetime) -> bool:
@@ -229,7 +246,9 @@ async def current_evaluation(subject: Subject) -> Evaluation:
     async with in_transaction() as conn:
         locked = await Subject.filter(id=subject.id).using_db(conn).select_for_update().first()
         assert locked is not None
+        old = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
         stored, _ = await reevaluate(locked, conn, at)
+        await _record_watched_changes(conn, _changed_on(old, at))
     return stored
 
 
@@ -251,5 +270,9 @@ async def sweep(at: datetime | None = None) -> int:
             if subject is None or not is_stale(stored, at):
                 continue
             await reevaluate(subject, conn, at)
+            await _record_watched_changes(conn, _changed_on(stored, at))
             done += 1
+    from credit.watches.events import record_missed_changes
+
+    await record_missed_changes()
     return done

@@ -67,6 +67,8 @@ from credit.records.models import CreditRecord, Decision, RecordTransition, Sanc
 from credit.records.services import RecordInput
 from credit.subjects.identifiers import mask_id_number
 from credit.subjects.models import District, Jurisdiction, Subject
+from credit.watches import pending as watch_pending
+from credit.watches.events import record_pending as record_watched_changes
 
 if TYPE_CHECKING:
     from credit.accounts.actor import Actor
@@ -967,6 +969,8 @@ async def reevaluate_many(
         await _insert(conn, Evaluation, new)
         await ListEntry.filter(subject_id__in=chunk).using_db(conn).delete()
         await _insert(conn, ListEntry, entries)
+    for sid in ids:  # partners' watches, as reevaluate does
+        watch_pending.mark(conn, sid, at.astimezone(clock.TZ).date())
     return len(ids)
 
 
@@ -1032,6 +1036,7 @@ async def _import(
                 if issues:
                     raise _Rollback
                 if report.changed:
+                    await record_watched_changes(conn)  # partners' change events
                     await dataversion.bump(conn)  # last: see the lock order in dataversion
     except _Rollback:
         pass

@@ -116,7 +116,8 @@ export type MutationErrorCode =
   | 'NOT_HANDLER'
   | 'OUT_OF_SCOPE'
   | 'RATE_LIMITED'
-  | 'TOO_EARLY';
+  | 'TOO_EARLY'
+  | 'WATCH_LIMIT_EXCEEDED';
 
 /** 告知书类别 */
 export type NoticeKind =

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from credit.watches.types import encode_position
+
 MAX_URL_CHARS = 500
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -87,14 +89,14 @@ def event_body(event: Any) -> dict[str, Any]:
     messages): the cursor to resume from and the event id to deduplicate on."""
     return {
         "eventId": str(event.event_id),
-        "cursor": str(event.position),
+        "cursor": encode_position(event.position),
         "uscc": event.uscc,
         "kind": str(getattr(event.kind, "value", event.kind)),
         "before": event.before,
         "after": event.after,
         "effectiveDate": event.effective_date.isoformat(),
         "reasons": event.reasons,
-        "occurredAt": event.created_at.isoformat(),
+        "createdAt": event.created_at.isoformat(),
     }
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import strawberry
@@ -23,18 +22,17 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.scalars import JSON
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
 from credit.accounts.auth import actor_from_token
 from credit.accounts.permissions import Permission, requires
 from credit.api.context import Context, Info
-from credit.api.errors import CodedError, ErrorCode
 from credit.api.loaders import Loaders
 from credit.core import clock
 from credit.watches.delivery.worker import active_token
 from credit.watches.queries import events_for_token
+from credit.watches.types import WatchEventNode, decode_position, node
 
 POLL_SECONDS = 1.0
 PAGE = 100
@@ -42,42 +40,7 @@ MAX_SUBSCRIPTIONS_PER_CONNECTION = 5
 _CLOSE = "credit.ws_close"
 
 
-@strawberry.type(description="一条变更事件（订阅消息；cursor 用于断线后续订）")
-class WatchEventMessage:
-    cursor: str
-    event_id: str = strawberry.field(description="事件编号（UUID，与 Webhook 的 Idempotency-Key 相同）")
-    uscc: str
-    kind: str = strawberry.field(description="事件类型代码（见 docs/partners.md）")
-    before: JSON | None
-    after: JSON | None
-    effective_date: date
-    reasons: JSON
-    occurred_at: datetime
-
-    @classmethod
-    def from_model(cls, e: Any) -> WatchEventMessage:
-        return cls(
-            cursor=str(e.position),
-            event_id=str(e.event_id),
-            uscc=e.uscc,
-            kind=str(getattr(e.kind, "value", e.kind)),
-            before=e.before,
-            after=e.after,
-            effective_date=e.effective_date,
-            reasons=e.reasons,
-            occurred_at=e.created_at,
-        )
-
-
-def parse_cursor(after: str | None) -> int | None:
-    if after is None or after == "":
-        return None
-    if not after.isdigit() or len(after) > 19:
-        raise CodedError("游标无效（after）", ErrorCode.INVALID_ARGUMENT, field="after")
-    return int(after)
-
-
-async def stream(token_id: int, after: int | None) -> AsyncGenerator[WatchEventMessage, None]:
+async def stream(token_id: int, after: int | None) -> AsyncGenerator[WatchEventNode, None]:
     cursor = after
     while True:
         if not await active_token(token_id, clock.now()):
@@ -85,7 +48,7 @@ async def stream(token_id: int, after: int | None) -> AsyncGenerator[WatchEventM
         events = await events_for_token(token_id, cursor, PAGE)
         for event in events:
             cursor = int(event.position)
-            yield WatchEventMessage.from_model(event)
+            yield node(event)
         if len(events) < PAGE:
             await asyncio.sleep(POLL_SECONDS)
 
@@ -99,10 +62,10 @@ class WatchSubscription:
     )
     async def watch_events(
         self, info: Info, after: str | None = None
-    ) -> AsyncGenerator[WatchEventMessage, None]:
+    ) -> AsyncGenerator[WatchEventNode, None]:
         token_id = info.context.actor.token_id
         assert token_id is not None
-        async for message in stream(token_id, parse_cursor(after)):
+        async for message in stream(token_id, decode_position(after)):
             yield message
 
 

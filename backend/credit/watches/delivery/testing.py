@@ -126,7 +126,7 @@ async def write_event(
         before={"grade": "B"},
         after=after if after is not None else {"grade": "C"},
         effective_date=clock.today(),
-        reasons=[{"text": "测试", "rule": "test", "article": ""}],
+        reasons=[{"summary": "测试", "rule": "test", "article": ""}],
         created_at=clock.now(),
     )
 

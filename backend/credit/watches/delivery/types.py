@@ -13,6 +13,7 @@ from credit.api.loaders import by_id_loader
 from credit.api.mutations import UserError
 from credit.watches.delivery import models as m
 from credit.watches.models import WatchEvent
+from credit.watches.types import encode_position
 
 MAX_ATTEMPTS_SHOWN = 20
 
@@ -140,7 +141,7 @@ class WatchDelivery:
         return cls(
             id=strawberry.ID(str(d.id)),
             token_id=strawberry.ID(str(d.token_id)),
-            cursor=str(d.position),
+            cursor=encode_position(d.position),
             uscc=d.uscc,
             status=status,
             status_name=STATUS_ZH[status],

@@ -26,6 +26,7 @@ export default defineMessages({
       scope: {
         VIEW_UNMASKED_ID: '查看完整身份证号码',
         IMPORT_DECISIONS: '推送决定（批量导入）',
+        WATCH_SUBJECTS: '关注主体（变更通知）',
       },
     },
   },
@@ -54,6 +55,7 @@ export default defineMessages({
       scope: {
         VIEW_UNMASKED_ID: 'See full ID numbers',
         IMPORT_DECISIONS: 'Push decisions (bulk import)',
+        WATCH_SUBJECTS: 'Watch subjects (change notifications)',
       },
     },
   },

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from credit.core import clock
 from credit.core.settings import REPO_DIR, Settings
 from credit.testing_redis import free_port
+from credit.watches.types import encode_position
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import DeliveryStatus, WatchDelivery
 from credit.watches.delivery.testing import serve_in_process, watch, write_event
@@ -90,7 +91,7 @@ async def test_the_example_receiver_accepts_signed_events_once_and_refuses_forge
             for _ in range(3):
                 await deliver_due(clock.now(), http)
             lines = await _lines(proc, 2)
-    assert [line.split()[0] for line in lines] == [str(e.position) for e in events]
+    assert [line.split()[0] for line in lines] == [encode_position(e.position) for e in events]
     assert {d.status for d in await WatchDelivery.all()} == {DeliveryStatus.DELIVERED}
 
 
@@ -109,10 +110,10 @@ async def test_the_example_client_follows_and_resumes_after_its_cursor(
         env = {"CREDIT_TOKEN": partner.token, "CREDIT_WS_URL": ws_url}
         async for proc in _run(path, env):
             got = await _lines(proc, 2)
-        assert [line.split()[0] for line in got] == [str(e.position) for e in first]
-        assert (tmp_path / "watch-cursor.txt").read_text() == str(first[-1].position)
+        assert [line.split()[0] for line in got] == [encode_position(e.position) for e in first]
+        assert (tmp_path / "watch-cursor.txt").read_text() == encode_position(first[-1].position)
         # stopped, then started again: only what came meanwhile
         later = await write_event(subject)
         async for proc in _run(path, env):
             again = await _lines(proc, 1)
-        assert [line.split()[0] for line in again] == [str(later.position)]
+        assert [line.split()[0] for line in again] == [encode_position(later.position)]

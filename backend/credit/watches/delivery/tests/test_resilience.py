@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from credit.core import clock
 from credit.core.settings import BACKEND_DIR, Settings
 from credit.testing_server import AppServer
+from credit.watches.types import encode_position
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import AttemptOutcome, DeliveryStatus, WatchDelivery
 from credit.watches.delivery.models import WatchDeliveryAttempt
@@ -136,7 +137,7 @@ async def test_nothing_is_lost_across_a_server_restart(
             str(e.event_id) for e in before + during
         )
         for s in (a, b):
-            mine = [str(e.position) for e in before + during if e.uscc == s.uscc]
+            mine = [encode_position(e.position) for e in before + during if e.uscc == s.uscc]
             assert r.uscc_order(s.uscc) == mine
 
 

@@ -15,6 +15,7 @@ from websockets.typing import Subprotocol
 
 from credit.core.settings import Settings
 from credit.testing import make_partner_token
+from credit.watches.types import encode_position
 from credit.watches.delivery.testing import serve_in_process, subscription, watch, write_event
 from credit.watches.delivery.tests.conftest import Partner
 
@@ -74,12 +75,12 @@ async def test_replays_after_the_cursor_then_streams_and_resumes(
         # then: the past ones are replayed, in order, each with its cursor
         for _ in old:
             seen.append(await next_event())
-        assert [m["cursor"] for m in seen] == [str(e.position) for e in old]
+        assert [m["cursor"] for m in seen] == [encode_position(e.position) for e in old]
         assert [m["eventId"] for m in seen] == [str(e.event_id) for e in old]
         # and new ones are streamed as they are written
         new = await write_event(b)
         message = await next_event()
-        assert message["cursor"] == str(new.position) and message["uscc"] == b.uscc
+        assert message["cursor"] == encode_position(new.position) and message["uscc"] == b.uscc
         seen.append(message)
     # when: the client reconnects after its last cursor, having missed two events
     missed = [await write_event(a), await write_event(b)]

@@ -10,6 +10,7 @@ import httpx
 
 from credit.accounts.crypto import decrypt
 from credit.core import clock
+from credit.watches.types import encode_position
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import (
     AttemptOutcome,
@@ -68,7 +69,7 @@ async def test_each_event_arrives_signed_once_with_its_idempotency_key(
         assert sorted(x.event_id for x in r.applied) == sorted(str(e.event_id) for e in events)
         assert all(x.signed for x in r.arrived)
         first = next(x for x in r.applied if x.event_id == str(events[0].event_id))
-        assert first.body["cursor"] == str(events[0].position)
+        assert first.body["cursor"] == encode_position(events[0].position)
         assert first.body["uscc"] == a.uscc and first.body["after"] == {"grade": "C"}
         # and: a second round sends nothing again
         await deliver_due(clock.now() + timedelta(hours=2), http)
@@ -106,7 +107,7 @@ async def test_a_later_event_of_a_subject_waits_for_the_earlier_one(
         # and once A's retry is due, A's arrive in order
         await deliver_due(now + timedelta(seconds=11), http)
         await deliver_due(now + timedelta(seconds=12), http)
-        assert r.uscc_order(a.uscc) == [str(first.position), str(second.position)]
+        assert r.uscc_order(a.uscc) == [encode_position(first.position), encode_position(second.position)]
 
 
 async def test_receiver_down_for_an_hour_then_everything_arrives_in_order(
@@ -136,7 +137,7 @@ async def test_receiver_down_for_an_hour_then_everything_arrives_in_order(
         # then: every event arrived exactly once, each subject's in order, within an hour
         assert sorted(x.event_id for x in r.applied) == sorted(str(e.event_id) for e in written)
         for s in partner.subjects:
-            mine = [str(e.position) for e in written if e.uscc == s.uscc]
+            mine = [encode_position(e.position) for e in written if e.uscc == s.uscc]
             assert r.uscc_order(s.uscc) == mine
         assert t <= start + timedelta(minutes=61 + 61)
         assert not await WatchDelivery.filter(status__not=DeliveryStatus.DELIVERED).exists()
@@ -180,7 +181,7 @@ async def test_given_up_after_the_retry_window_then_redriven(
         await deliver_due(t, http)
         await deliver_due(t + timedelta(seconds=1), http)
         # then: both arrive, in order
-        assert r.uscc_order(a.uscc) == [str(first.position), str(second.position)]
+        assert r.uscc_order(a.uscc) == [encode_position(first.position), encode_position(second.position)]
 
 
 async def test_redrive_touches_only_the_tokens_own_failed_deliveries(partner: Partner) -> None:
