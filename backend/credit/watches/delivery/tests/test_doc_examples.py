@@ -108,8 +108,15 @@ async def test_the_example_client_follows_and_resumes_after_its_cursor(
     first = [await write_event(subject), await write_event(subject)]
     async with serve_in_process(create_app(settings)) as ws_url:
         env = {"CREDIT_TOKEN": partner.token, "CREDIT_WS_URL": ws_url}
+        cursor_file = tmp_path / "watch-cursor.txt"
         async for proc in _run(path, env):
             got = await _lines(proc, 2)
+            for _ in range(100):  # it stores the cursor once the event is handled
+                if cursor_file.exists() and cursor_file.read_text() == encode_position(
+                    first[-1].position
+                ):
+                    break
+                await asyncio.sleep(0.05)
         assert [line.split()[0] for line in got] == [encode_position(e.position) for e in first]
         assert (tmp_path / "watch-cursor.txt").read_text() == encode_position(first[-1].position)
         # stopped, then started again: only what came meanwhile
