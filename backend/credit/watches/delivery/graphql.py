@@ -58,7 +58,8 @@ async def _page(
 @strawberry.type
 class WatchDeliveryQueries:
     @strawberry.field(
-        extensions=requires(Permission.WATCH_SUBJECTS), description="本令牌的 Webhook（未设置时为空）"
+        extensions=requires(Permission.WATCH_SUBJECTS),
+        description="本令牌的 Webhook（未设置时为空）",
     )
     async def watch_webhook(self, info: Info) -> WatchWebhook | None:
         hook = await WebhookModel.get_or_none(token_id=_token_id(info))
@@ -128,13 +129,19 @@ class WatchDeliveryMutations:
 
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             try:
-                checked = check_url(url, allow_http_loopback=get_settings().webhook_allow_http_loopback)
+                checked = check_url(
+                    url, allow_http_loopback=get_settings().webhook_allow_http_loopback
+                )
             except InvalidWebhookUrl as exc:
                 raise MutationFailed(str(exc), MutationErrorCode.INVALID, "url") from exc
             done = await webhooks.set_webhook(conn, token_id, checked)
             return Outcome(
-                done, "watch_webhook", token_id, None,
-                {"url": checked, "secret_issued": done.secret is not None}, public_change=False,
+                done,
+                "watch_webhook",
+                token_id,
+                None,
+                {"url": checked, "secret_issued": done.secret is not None},
+                public_change=False,
             )
 
         value, errors = await run_mutation(info, "watch_webhook.set", body)
@@ -156,7 +163,11 @@ class WatchDeliveryMutations:
             if done is None:
                 raise MutationFailed("尚未设置接收地址", MutationErrorCode.INVALID_STATE, None)
             return Outcome(
-                done, "watch_webhook", token_id, None, {"secret_rotated": True},
+                done,
+                "watch_webhook",
+                token_id,
+                None,
+                {"secret_rotated": True},
                 public_change=False,
             )
 
@@ -178,8 +189,9 @@ class WatchDeliveryMutations:
             removed = await webhooks.remove_webhook(conn, token_id)
             if not removed:
                 raise MutationFailed("尚未设置接收地址", MutationErrorCode.NOT_FOUND, None)
-            return Outcome(True, "watch_webhook", token_id, None, {"removed": True},
-                           public_change=False)
+            return Outcome(
+                True, "watch_webhook", token_id, None, {"removed": True}, public_change=False
+            )
 
         value, errors = await run_mutation(info, "watch_webhook.remove", body)
         return WatchWebhookRemovePayload(removed=bool(value), errors=errors)
@@ -216,8 +228,14 @@ async def _redrive(
                 "ids",
             )
         done = [r.id for r in rows]
-        return Outcome(rows, "watch_delivery", ",".join(map(str, done))[:64], None,
-                       {"redriven": done}, public_change=False)
+        return Outcome(
+            rows,
+            "watch_delivery",
+            ",".join(map(str, done))[:64],
+            None,
+            {"redriven": done},
+            public_change=False,
+        )
 
     value, errors = await run_mutation(info, action, body)
     if value is None:

@@ -109,7 +109,9 @@ class WatchSocket(GraphQL[SocketContext, None]):
     async def on_ws_connect(self, context: SocketContext) -> UnsetType | dict[str, object] | None:
         params = context.connection_params or {}
         raw = params.get("authorization") or params.get("Authorization") or ""
-        token = raw[7:].strip() if isinstance(raw, str) and raw.lower().startswith("bearer ") else ""
+        token = (
+            raw[7:].strip() if isinstance(raw, str) and raw.lower().startswith("bearer ") else ""
+        )
         actor = await actor_from_token(token) if token else None
         if actor is None:
             if context.socket is not None:

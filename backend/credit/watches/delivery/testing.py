@@ -167,9 +167,7 @@ async def subscription(
     from websockets.asyncio.client import connect
     from websockets.typing import Subprotocol
 
-    async with connect(
-        url, subprotocols=[Subprotocol("graphql-transport-ws")], **connect_kw
-    ) as ws:
+    async with connect(url, subprotocols=[Subprotocol("graphql-transport-ws")], **connect_kw) as ws:
         payload = {"authorization": f"Bearer {token}"} if token else {}
         await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
         ack = json.loads(await asyncio.wait_for(ws.recv(), 10))

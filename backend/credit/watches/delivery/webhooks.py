@@ -55,7 +55,9 @@ async def rotate_secret(conn: BaseDBAsyncClient, token_id: int) -> WebhookSet | 
     secret = new_secret()
     hook.secret_cipher = encrypt(secret)
     hook.secret_rotated_at = hook.updated_at = clock.now()
-    await hook.save(using_db=conn, update_fields=["secret_cipher", "secret_rotated_at", "updated_at"])
+    await hook.save(
+        using_db=conn, update_fields=["secret_cipher", "secret_rotated_at", "updated_at"]
+    )
     return WebhookSet(hook, secret, False)
 
 
@@ -75,8 +77,10 @@ async def redrive(
     rows = list(await query)
     now = clock.now()
     if rows:
-        await WatchDelivery.filter(id__in=[r.id for r in rows]).using_db(conn).update(
-            status=DeliveryStatus.PENDING, next_attempt_at=now, first_attempt_at=None
+        await (
+            WatchDelivery.filter(id__in=[r.id for r in rows])
+            .using_db(conn)
+            .update(status=DeliveryStatus.PENDING, next_attempt_at=now, first_attempt_at=None)
         )
     return rows
 

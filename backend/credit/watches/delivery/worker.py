@@ -162,12 +162,16 @@ async def claim(now: datetime, params: DeliveryParams = DELIVERY_DEFAULTS) -> li
                 continue
             if row.attempts:
                 # The previous attempt never reported: its worker died, the lease expired.
-                await WatchDeliveryAttempt.filter(
-                    delivery_id=row.id, outcome=AttemptOutcome.IN_FLIGHT
-                ).using_db(conn).update(
-                    outcome=AttemptOutcome.ABANDONED,
-                    finished_at=now,
-                    error="投递进程中断，租约到期后重新投递",
+                await (
+                    WatchDeliveryAttempt.filter(
+                        delivery_id=row.id, outcome=AttemptOutcome.IN_FLIGHT
+                    )
+                    .using_db(conn)
+                    .update(
+                        outcome=AttemptOutcome.ABANDONED,
+                        finished_at=now,
+                        error="投递进程中断，租约到期后重新投递",
+                    )
                 )
             await WatchDeliveryAttempt.create(
                 delivery_id=row.id, number=row.attempts + 1, started_at=now, using_db=conn
@@ -179,7 +183,10 @@ async def claim(now: datetime, params: DeliveryParams = DELIVERY_DEFAULTS) -> li
 
 
 async def _post(
-    client: httpx.AsyncClient, hook: WatchWebhook, delivery: WatchDelivery, body: bytes,
+    client: httpx.AsyncClient,
+    hook: WatchWebhook,
+    delivery: WatchDelivery,
+    body: bytes,
     params: DeliveryParams,
 ) -> tuple[int | None, str]:
     """(status code or None, error text)."""
@@ -204,8 +211,13 @@ async def _post(
 
 
 async def _record(
-    delivery: WatchDelivery, code: int | None, error: str, now: datetime, ms: int,
-    params: DeliveryParams, report: DeliveryReport,
+    delivery: WatchDelivery,
+    code: int | None,
+    error: str,
+    now: datetime,
+    ms: int,
+    params: DeliveryParams,
+    report: DeliveryReport,
 ) -> None:
     ok = code is not None and 200 <= code < 300
     attempt = WatchDeliveryAttempt.filter(
@@ -246,8 +258,7 @@ async def deliver_due(
     if not claimed:
         return report
     hooks = {
-        h.token_id: h
-        for h in await WatchWebhook.filter(token_id__in={d.token_id for d in claimed})
+        h.token_id: h for h in await WatchWebhook.filter(token_id__in={d.token_id for d in claimed})
     }
     events = {e.id: e for e in await WatchEvent.filter(id__in=[d.event_id for d in claimed])}
     limit = asyncio.Semaphore(MAX_CONCURRENT_POSTS)

@@ -51,8 +51,11 @@ async def _lines(proc: subprocess.Popen[bytes], n: int, timeout: float = 30) -> 
 async def _run(path: Path, env: dict[str, str]) -> AsyncIterator[subprocess.Popen[bytes]]:
     with (path.parent / f"{path.stem}.log").open("ab") as log:
         proc = subprocess.Popen(  # noqa: ASYNC220
-            [sys.executable, str(path)], env={**os.environ, **env},
-            stdout=subprocess.PIPE, stderr=log, cwd=path.parent,
+            [sys.executable, str(path)],
+            env={**os.environ, **env},
+            stdout=subprocess.PIPE,
+            stderr=log,
+            cwd=path.parent,
         )
     try:
         yield proc

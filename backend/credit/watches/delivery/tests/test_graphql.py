@@ -75,9 +75,15 @@ async def _failed_delivery(token_id: int, subject: Any) -> WatchDelivery:
     await watch(token_id, subject)
     event = await write_event(subject)
     return await WatchDelivery.create(
-        token_id=token_id, event_id=event.id, position=event.position, uscc=event.uscc,
-        status=DeliveryStatus.FAILED, attempts=3, next_attempt_at=clock.now(),
-        last_status_code=500, last_error="HTTP 500",
+        token_id=token_id,
+        event_id=event.id,
+        position=event.position,
+        uscc=event.uscc,
+        status=DeliveryStatus.FAILED,
+        attempts=3,
+        next_attempt_at=clock.now(),
+        last_status_code=500,
+        last_error="HTTP 500",
     )
 
 
@@ -118,9 +124,7 @@ async def test_the_administrator_sees_every_token_and_redrives(
     await sign_in(admin, "admin")
     failed = await _failed_delivery(partner.token_id, partner.subjects[0])
     body = await gql(admin, ADMIN, {"t": str(partner.token_id)})
-    assert body["data"]["apiTokenWatch"] == {
-        "watchCount": 1, "webhookUrl": None, "failedCount": 1
-    }
+    assert body["data"]["apiTokenWatch"] == {"watchCount": 1, "webhookUrl": None, "failedCount": 1}
     assert body["data"]["apiTokenWatchDeliveries"]["totalCount"] == 1
     everyone = await gql(admin, EVERYONE)
     assert everyone["data"]["apiTokenWatchDeliveries"]["totalCount"] == 1

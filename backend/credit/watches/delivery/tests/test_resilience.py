@@ -84,7 +84,9 @@ async def test_a_worker_killed_mid_delivery_is_relieved_once_its_lease_expires(
         for _ in range(3):
             await deliver_due(later, http)
         assert [x.event_id for x in r.arrived] == [
-            str(first.event_id), str(first.event_id), str(second.event_id)
+            str(first.event_id),
+            str(first.event_id),
+            str(second.event_id),
         ]
         # the receiver applied each once, in order
         assert [x.event_id for x in r.applied] == [str(first.event_id), str(second.event_id)]

@@ -49,12 +49,12 @@ async def test_refused_without_a_valid_token_or_the_scope(ws_url: str, partner: 
     assert await _close_code(ws_url, {"authorization": f"Bearer {no_scope}"}) == 4403
 
 
-async def test_a_page_on_another_origin_cannot_open_a_socket(
-    ws_url: str, partner: Partner
-) -> None:
+async def test_a_page_on_another_origin_cannot_open_a_socket(ws_url: str, partner: Partner) -> None:
     with pytest.raises(InvalidStatus) as refused:
         async with connect(
-            ws_url, subprotocols=PROTOCOL, origin="https://evil.example"  # type: ignore[arg-type]
+            ws_url,
+            subprotocols=PROTOCOL,
+            origin="https://evil.example",  # type: ignore[arg-type]
         ):
             pass
     assert refused.value.response.status_code == 403

@@ -107,7 +107,10 @@ async def test_a_later_event_of_a_subject_waits_for_the_earlier_one(
         # and once A's retry is due, A's arrive in order
         await deliver_due(now + timedelta(seconds=11), http)
         await deliver_due(now + timedelta(seconds=12), http)
-        assert r.uscc_order(a.uscc) == [encode_position(first.position), encode_position(second.position)]
+        assert r.uscc_order(a.uscc) == [
+            encode_position(first.position),
+            encode_position(second.position),
+        ]
 
 
 async def test_receiver_down_for_an_hour_then_everything_arrives_in_order(
@@ -181,7 +184,10 @@ async def test_given_up_after_the_retry_window_then_redriven(
         await deliver_due(t, http)
         await deliver_due(t + timedelta(seconds=1), http)
         # then: both arrive, in order
-        assert r.uscc_order(a.uscc) == [encode_position(first.position), encode_position(second.position)]
+        assert r.uscc_order(a.uscc) == [
+            encode_position(first.position),
+            encode_position(second.position),
+        ]
 
 
 async def test_redrive_touches_only_the_tokens_own_failed_deliveries(partner: Partner) -> None:
@@ -191,8 +197,12 @@ async def test_redrive_touches_only_the_tokens_own_failed_deliveries(partner: Pa
     await watch(partner.token_id, partner.subjects[0])
     event = await write_event(partner.subjects[0])
     d = await WatchDelivery.create(
-        token_id=partner.token_id, event_id=event.id, position=event.position,
-        uscc=event.uscc, status=DeliveryStatus.FAILED, next_attempt_at=clock.now(),
+        token_id=partner.token_id,
+        event_id=event.id,
+        position=event.position,
+        uscc=event.uscc,
+        status=DeliveryStatus.FAILED,
+        next_attempt_at=clock.now(),
     )
     async with in_transaction() as conn:
         assert await webhooks.redrive(conn, [d.id], partner.token_id + 999) == []
