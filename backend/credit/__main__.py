@@ -1,4 +1,5 @@
-"""Command line: python -m credit {migrate,init,demo,serve,sweep,watch-deliver,import,check-services,reset-db}."""
+"""Command line: python -m credit <command> (migrate, init, demo, serve, sweep,
+watch-deliver, import, check-services, reset-db)."""
 
 from __future__ import annotations
 

@@ -35,9 +35,9 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
-from credit.watches.graphql import WatchMutations, WatchQueries
 from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
 from credit.watches.delivery.subscription import WatchSubscription
+from credit.watches.graphql import WatchMutations, WatchQueries
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10

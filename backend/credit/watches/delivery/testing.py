@@ -182,8 +182,8 @@ async def subscription(
             )
         )
 
-        async def next_event(timeout: float = 10) -> dict[str, Any]:
-            message = json.loads(await asyncio.wait_for(ws.recv(), timeout))
+        async def next_event() -> dict[str, Any]:
+            message = json.loads(await asyncio.wait_for(ws.recv(), 10))
             assert message["type"] == "next", message
             assert not message["payload"].get("errors"), message
             return message["payload"]["data"]["watchEvents"]

@@ -18,12 +18,12 @@ from tortoise.transactions import in_transaction
 from credit.core import clock
 from credit.core.settings import REPO_DIR, Settings
 from credit.testing_redis import free_port
-from credit.watches.types import encode_position
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import DeliveryStatus, WatchDelivery
 from credit.watches.delivery.testing import serve_in_process, watch, write_event
 from credit.watches.delivery.tests.conftest import Partner
 from credit.watches.delivery.worker import deliver_due
+from credit.watches.types import encode_position
 
 DOC = REPO_DIR / "docs" / "partners.md"
 
@@ -35,11 +35,11 @@ def example(name: str) -> str:
     return match.group(1)
 
 
-async def _lines(proc: subprocess.Popen[bytes], n: int, timeout: float = 30) -> list[str]:
+async def _lines(proc: subprocess.Popen[bytes], n: int) -> list[str]:
     assert proc.stdout is not None
     loop = asyncio.get_running_loop()
     out: list[str] = []
-    async with asyncio.timeout(timeout):
+    async with asyncio.timeout(30):
         while len(out) < n:
             line = await loop.run_in_executor(None, proc.stdout.readline)
             if not line:

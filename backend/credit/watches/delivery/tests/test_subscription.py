@@ -15,9 +15,9 @@ from websockets.typing import Subprotocol
 
 from credit.core.settings import Settings
 from credit.testing import make_partner_token
-from credit.watches.types import encode_position
 from credit.watches.delivery.testing import serve_in_process, subscription, watch, write_event
 from credit.watches.delivery.tests.conftest import Partner
+from credit.watches.types import encode_position
 
 PROTOCOL = [Subprotocol("graphql-transport-ws")]
 

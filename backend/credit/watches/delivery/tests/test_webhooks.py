@@ -10,7 +10,6 @@ import httpx
 
 from credit.accounts.crypto import decrypt
 from credit.core import clock
-from credit.watches.types import encode_position
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import (
     AttemptOutcome,
@@ -23,6 +22,7 @@ from credit.watches.delivery.testing import Receiver, receiver, watch, write_eve
 from credit.watches.delivery.tests.conftest import Partner
 from credit.watches.delivery.worker import DeliveryReport
 from credit.watches.delivery.worker import deliver_due as deliver_once
+from credit.watches.types import encode_position
 
 
 async def deliver_due(now, http):  # type: ignore[no-untyped-def]
