@@ -22,9 +22,11 @@ from credit.grades.services import is_stale, reevaluate
 from credit.records.models import CreditRecord
 from credit.subjects.models import Subject
 from credit.watches import pending
-from credit.watches.models import WatchEvent, WatchSnapshot
+from credit.watches.models import Watch, WatchEvent, WatchSnapshot
 from credit.watches.services import diff
 from credit.watches.snapshot import public_snapshot
+
+NOTIFY_CHANNEL = "watch_events"
 
 _TAKE = {
     "postgres": "UPDATE watch_event_counter SET last = last + $1 WHERE id = 1 RETURNING last",
@@ -97,6 +99,13 @@ async def record_public_change(
         .using_db(conn)
         .values_list("id", "uscc")
     )
+    # A subject no token watches any more keeps its snapshot current, without events (so
+    # a new watch starts from the right state whoever adds it).
+    watched = set(
+        await Watch.filter(subject_id__in=[s.subject_id for s in snaps])
+        .using_db(conn)
+        .values_list("subject_id", flat=True)
+    )
     rows: list[WatchEvent] = []
     for snap in snaps:
         after = current.get(snap.subject_id)
@@ -105,8 +114,9 @@ async def record_public_change(
         before = snap.snapshot or {}
         # Taken as of the evaluation it shows (the sweep's catch-up compares the two).
         snap.taken_at = max(now, computed.get(snap.subject_id, now))
-        if before == after:
-            await snap.save(using_db=conn, update_fields=["taken_at"])
+        if before == after or snap.subject_id not in watched:
+            snap.snapshot = after
+            await snap.save(using_db=conn, update_fields=["snapshot", "taken_at"])
             continue
         status = await _removed_status(conn, before, after)
         for draft in diff(before, after, day, status):
@@ -131,6 +141,12 @@ async def record_public_change(
     for row, position in zip(rows, await take_positions(conn, len(rows)), strict=True):
         row.position = position
     await WatchEvent.bulk_create(rows, using_db=conn)
+    if conn.capabilities.dialect == "postgres":
+        # Delivered at commit only (never for a rolled-back change): the delivery side may
+        # LISTEN on it instead of polling. The payload is the last position written.
+        await conn.execute_query_dict(
+            "SELECT pg_notify($1, $2)", [NOTIFY_CHANNEL, str(rows[-1].position)]
+        )
     return rows
 
 

@@ -2,8 +2,9 @@
 loaded and a unique marker planted in every restricted value. A marker may appear only in
 the answers of the readers its level allows; anything else is a leak.
 
-Readers: anonymous; partner tokens of Shenyang without scopes and with VIEW_UNMASKED_ID,
-and of Wugang with VIEW_UNMASKED_ID; every demo account (administrator, city reviewers of
+Readers: anonymous; partner tokens of Shenyang without scopes, with VIEW_UNMASKED_ID and
+with WATCH_SUBJECTS (watching every organisation, with change events), and of Wugang with
+VIEW_UNMASKED_ID; every demo account (administrator, city reviewers of
 both jurisdictions, three district officers, an officer of Wugang, the enterprise
 account, the association). The walk is generic (leak_walk.py): a field added tomorrow is
 queried tomorrow. The same markers are looked for in the PDF reports, the notices (a
@@ -273,7 +274,32 @@ async def readers() -> dict[str, Actor]:
     out["token.sy"] = await _token(sy_partner, [])
     out["token.sy.unmasked"] = await _token(sy_partner, [Permission.VIEW_UNMASKED_ID])
     out["token.wg.unmasked"] = await _token(wg_partner, [Permission.VIEW_UNMASKED_ID])
+    out["token.sy.watch"] = await _token(sy_partner, [Permission.WATCH_SUBJECTS])
+    await watch_everything(out["token.sy.watch"])
     return out
+
+
+async def watch_everything(actor: Actor) -> None:
+    """The token watches every organisation, and each gets change events built from the
+    marked data (its starting snapshot emptied first), for the walk to read."""
+    from tortoise.transactions import in_transaction
+
+    from credit.watches.events import ensure_snapshots, record_public_change
+    from credit.watches.models import Watch, WatchSnapshot
+
+    orgs = await Subject.filter(uscc__not_isnull=True).exclude(kind=SubjectKind.NATURAL_PERSON)
+    ids = [s.id for s in orgs]
+    async with in_transaction() as conn:
+        await Watch.bulk_create(
+            [
+                Watch(token_id=actor.token_id, subject_id=s.id, uscc=s.uscc, created_at=clock.now())
+                for s in orgs
+            ],
+            using_db=conn,
+        )
+        await ensure_snapshots(conn, ids)
+        await WatchSnapshot.filter(subject_id__in=ids).using_db(conn).update(snapshot={})
+        assert await record_public_change(conn, ids)
 
 
 def _leaks(text: str, actor: Actor, markers: list[Marker]) -> list[str]:

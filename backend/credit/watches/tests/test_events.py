@@ -209,3 +209,21 @@ async def test_the_mutations_record_events_in_their_own_transaction(make_client)
         "RECORD_REVOKED",
         "LIST_ENTRY_ENDED",
     ]
+
+
+async def test_after_the_last_watch_is_removed_no_event_and_a_new_watch_starts_fresh(
+    db: str,
+) -> None:
+    from credit.watches.models import Watch
+
+    s = await make_subject()
+    token = await watch(s)
+    await Watch.filter(subject_id=s.id).delete()
+    today = clock.today()
+    await change(lambda c: create_published(s, _watch_case(today), today, c))
+    assert await kinds(s) == []
+    # watched again later: only what changes from then on
+    await watch(s, token)
+    r = await CreditRecord.get(subject_id=s.id)
+    await change(lambda c: transition(r, Action.REVOKE, c, reason="撤销"))
+    assert await kinds(s) == ["RECORD_REVOKED", "LIST_ENTRY_ENDED"]
