@@ -88,3 +88,25 @@ async def test_replays_after_the_cursor_then_streams_and_resumes(
         resumed = [await next_event(), await next_event()]
     # then: exactly the missed ones, no duplicates
     assert [m["eventId"] for m in resumed] == [str(e.event_id) for e in missed]
+
+
+async def test_a_revoked_token_stops_the_stream(ws_url: str, partner: Partner) -> None:
+    from credit.accounts.models import ApiToken
+    from credit.core import clock
+
+    a = partner.subjects[0]
+    await watch(partner.token_id, a)
+    await write_event(a)
+    async with connect(ws_url, subprotocols=PROTOCOL) as ws:
+        init = {"type": "connection_init", "payload": {"authorization": f"Bearer {partner.token}"}}
+        await ws.send(json.dumps(init))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        query = "subscription { watchEvents { cursor } }"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 10))["type"] == "next"
+        # when: the administrator revokes the token
+        await ApiToken.filter(id=partner.token_id).update(revoked_at=clock.now())
+        await write_event(a)
+        # then: the subscription completes, and the new event is not sent
+        message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert message == {"id": "1", "type": "complete"}
