@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from credit.grades.models import Evaluation
@@ -23,13 +24,20 @@ def _camel(name: str) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """JSON of a public type's value (a field the public types gain later included)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if hasattr(value, "value") and not isinstance(value, str | int):
-        return value.value  # enums
-    return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _as_dict(value)
+    return str(value)
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:

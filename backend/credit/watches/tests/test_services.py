@@ -88,3 +88,33 @@ def test_several_changes_come_in_a_stable_order() -> None:
         K.LIST_ENTRY_ADDED,
         K.GRADE_CHANGED,
     ]
+
+
+def test_snapshot_values_become_plain_json() -> None:
+    import json
+    from dataclasses import dataclass
+    from decimal import Decimal
+
+    from credit.policies.facts import ListKind
+    from credit.watches.snapshot import _as_dict
+
+    @dataclass
+    class Basis:
+        decision_no: str
+        amount: Decimal
+
+    @dataclass
+    class Entry:
+        list: ListKind
+        since: date
+        basis: Basis
+        record_ids: list[str]
+
+    out = _as_dict(Entry(ListKind.WATCH, DAY, Basis("沈公技防警〔2026〕9号", Decimal("5")), ["7"]))
+    assert out == {
+        "list": "WATCH",
+        "since": "2026-06-10",
+        "basis": {"decisionNo": "沈公技防警〔2026〕9号", "amount": "5"},
+        "recordIds": ["7"],
+    }
+    json.dumps(out)
