@@ -1,4 +1,5 @@
-"""Command line: python -m credit {migrate,init,demo,serve,sweep,import,check-services,reset-db}."""
+"""Command line: python -m credit <command> (migrate, init, demo, serve, sweep,
+watch-deliver, import, check-services, reset-db)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,26 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
     n = asyncio.run(_with_db(sweep))
     print(f"re-evaluated {n} subject(s)")
+    return 0
+
+
+def cmd_watch_deliver(args: argparse.Namespace) -> int:
+    """The watch webhook worker alone (the app's lifespan also runs one): until SIGTERM."""
+    import signal
+
+    import httpx
+
+    from credit.watches.delivery.worker import run_worker
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        async with httpx.AsyncClient() as client:
+            await run_worker(client, stop, poll_seconds=args.poll_seconds)
+
+    asyncio.run(_with_db(run))
     return 0
 
 
@@ -164,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     init.set_defaults(fn=cmd_init)
     sub.add_parser("serve", help="serve the SPA and the API").set_defaults(fn=cmd_serve)
     sub.add_parser("sweep", help="re-evaluate every stale evaluation").set_defaults(fn=cmd_sweep)
+    deliver = sub.add_parser("watch-deliver", help="run the watch webhook delivery worker")
+    deliver.add_argument("--poll-seconds", type=float, default=2.0)
+    deliver.set_defaults(fn=cmd_watch_deliver)
     reset = sub.add_parser("reset-db", help="drop all tables (tests/e2e only)")
     reset.add_argument("--create", action="store_true", help="create the database if missing")
     reset.set_defaults(fn=cmd_reset_db)

@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from credit.api.headers import SecuredStarlette
 from credit.api.health import healthz
@@ -30,6 +30,8 @@ from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 from credit.creditreport.routes import routes as report_routes
 from credit.exports.routes import routes as export_routes
+from credit.watches.delivery.subscription import WatchSocket
+from credit.watches.delivery.worker import run_worker as run_webhook_worker
 from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
@@ -139,6 +141,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # The outbox worker: delivers notices and publications written by committed
             # transactions; every worker may run one (events are claimed with a lease).
             deliverer = asyncio.create_task(run_worker(settings.outbox_targets, client, stop))
+            # The watch webhooks (credit.watches.delivery.worker): claimed the same way.
+            webhooks = asyncio.create_task(run_webhook_worker(client, stop))
             try:
                 yield
             finally:
@@ -149,6 +153,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await deliverer
                 if monitor is not None:
                     await monitor
+                await webhooks
             await stop_cache()
             await close_db()
             mark_worker_stopped()
@@ -157,6 +162,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     spa = _spa(settings.static_dir)
     routes = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        # Subscriptions (watchEvents) over graphql-transport-ws; authenticated by the token
+        # in connection_init, never by a cookie (credit.watches.delivery.subscription).
+        WebSocketRoute("/graphql", WatchSocket(schema)),
         Route("/healthz", healthz),
         Route("/metrics", metrics_endpoint(settings.metrics_allow)),
         *report_routes,

@@ -183,6 +183,25 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         restricted(P.VIEW_DELIVERIES): "id key target targetName kind payload status "
         "statusName attempts nextAttemptAt lastAttemptAt lastError deliveredAt createdAt"
     },
+    # --- partners watching subjects: webhook delivery (credit.watches.delivery)
+    "WatchWebhook": {restricted(P.WATCH_SUBJECTS): "url createdAt updatedAt secretRotatedAt"},
+    "WatchWebhookPayload": {restricted(P.WATCH_SUBJECTS): "secret"},
+    "WatchWebhookRemovePayload": {restricted(P.WATCH_SUBJECTS): "removed"},
+    # the delivery log: the administrator's (every token); a partner reaches only its own
+    # (TRUSTED_PATHS)
+    "WatchDelivery": {
+        restricted(P.MANAGE_API_TOKENS): "id tokenId cursor uscc status statusName attempts "
+        "nextAttemptAt firstAttemptAt lastAttemptAt lastStatusCode lastError deliveredAt "
+        "createdAt eventId eventKind"
+    },
+    "WatchDeliveryAttempt": {
+        restricted(P.MANAGE_API_TOKENS): "number outcome outcomeName startedAt finishedAt "
+        "statusCode error durationMs"
+    },
+    "ApiTokenWatch": {
+        restricted(P.MANAGE_API_TOKENS): "tokenId watchCount webhookUrl webhookUpdatedAt "
+        "pendingCount deliveredCount failedCount"
+    },
 }
 
 TABLE: dict[str, Level] = {
@@ -194,7 +213,15 @@ TABLE: dict[str, Level] = {
 
 # Paths a reader takes that the permission guards alone would count as a leak, and why
 # they are not one ("Type.field@READER" → reason). The reader is not followed through them.
-TRUSTED_PATHS: dict[str, str] = {}
+TRUSTED_PATHS: dict[str, str] = {
+    "Query.watchDeliveries@PARTNER": (
+        "the resolver answers only the calling token's own deliveries (events of subjects it "
+        "watches, public fields only)"
+    ),
+    "Mutation.watchDeliveriesRedrive@PARTNER": (
+        "re-drives and returns only the calling token's own deliveries"
+    ),
+}
 
 
 def field_levels() -> dict[str, Level]:

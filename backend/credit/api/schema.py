@@ -38,6 +38,8 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
+from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
+from credit.watches.delivery.subscription import WatchSubscription
 from credit.watches.graphql import WatchMutations, WatchQueries
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
@@ -77,6 +79,7 @@ class Query(
     WatchQueries,
     CommitmentQueries,
     AssociationQueries,
+    WatchDeliveryQueries,
 ):
     pass
 
@@ -93,13 +96,20 @@ class Mutation(
     UserAdminMutations,
     WatchMutations,
     CommitmentMutations,
+    WatchDeliveryMutations,
 ):
+    pass
+
+
+@strawberry.type
+class Subscription(WatchSubscription):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[Permission],
     # No "Did you mean …?" in errors: they would name fields a caller cannot see, even with
     # PUBLIC_INTROSPECTION=false.

@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "credit.watches.models",
     "credit.commitments.models",
     "credit.associations.models",
+    "credit.watches.delivery.models",
 ]
 
 

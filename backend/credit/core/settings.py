@@ -46,6 +46,10 @@ ENV_VARS: dict[str, str] = {
         "127.0.0.0/8,::1: comma-separated addresses or CIDRs allowed to read /metrics"
     ),
     "LOG_FORMAT": "text: or json (one JSON object per line, with the request id)",
+    "WATCH_WEBHOOK_ALLOW_HTTP_LOOPBACK": (
+        "false: true lets a partner's watch webhook be http://127.0.0.1 or http://localhost "
+        "(tests and local receivers only; otherwise https:// only)"
+    ),
     "PROMETHEUS_MULTIPROC_DIR": (
         "unset: a fresh temporary folder when WORKERS > 1 (prometheus-client's "
         "multiprocess mode, so /metrics adds up every worker)"
@@ -87,6 +91,7 @@ class Settings:
     # A streaming standby for public reads (credit.core.replica); "" for none.
     database_replica_url: str = ""
     replica_max_lag_s: float = 5.0
+    webhook_allow_http_loopback: bool = False
     # At most this many watched subjects per partner token (credit.watches).
     watch_limit_per_token: int = 100_000
 
@@ -121,6 +126,7 @@ class Settings:
             log_format=parse_log_format(env.get("LOG_FORMAT") or "text"),
             database_replica_url=_replica_url(env.get("DATABASE_REPLICA_URL") or "", database_url),
             replica_max_lag_s=_max_lag(env.get("REPLICA_MAX_LAG_S") or "5"),
+            webhook_allow_http_loopback=_bool(env.get("WATCH_WEBHOOK_ALLOW_HTTP_LOOPBACK"), False),
             watch_limit_per_token=int(env.get("WATCH_LIMIT_PER_TOKEN") or 100_000),
         )
 

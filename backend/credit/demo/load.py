@@ -37,6 +37,7 @@ from credit.records.services import (
 )
 from credit.subjects.identifiers import USCC_ALPHABET, uscc_check_digit
 from credit.subjects.models import District, Jurisdiction, Subject
+from credit.watches.delivery.demo import load_watch_demo
 from credit.watches.events import record_pending
 
 DEMO_PASSWORD = "Demo#2026"
@@ -67,6 +68,7 @@ class Loaded:
     subjects: int = 0
     records: int = 0
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         if not self.created:
@@ -74,6 +76,7 @@ class Loaded:
         lines = [f"演示数据已加载：{self.subjects} 个主体，{self.records} 条信用信息"]
         lines.append(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         lines += [f"  {u:<20} {role:<18} {desc}" for u, role, desc in self.accounts]
+        lines += self.notes
         return "\n".join(lines)
 
 
@@ -166,6 +169,11 @@ async def load_demo() -> Loaded:
         loaded.subjects = len(subjects)
         loaded.records = b.records
         await record_pending(conn)  # partners' change events (none before any watch)
+        # A partner token watching three bidders (credit.watches.delivery.demo).
+        watching = await load_watch_demo(
+            conn, units["partner"], [s for s in subjects if s.uscc][:3]
+        )
+        loaded.notes.append(f"关注演示 API 令牌（WATCH_SUBJECTS，只显示一次）：{watching.secret}")
         await dataversion.bump(conn)  # public data changed: cached answers are old
     return loaded
 
