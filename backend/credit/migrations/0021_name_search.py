@@ -64,6 +64,6 @@ async def backward(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('credit', '0012_administration')]
+    dependencies = [('credit', '0020_watch_delivery')]
 
     operations = [ops.RunPython(forward, backward)]
