@@ -27,6 +27,7 @@ from credit.api.visibility import classify
 from credit.audit.queries import AuditQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
+from credit.lists.publications import PublicationQueries
 from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
@@ -35,7 +36,7 @@ from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
-from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
+from credit.workflows.graphql import ReportLookupQueries, WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -60,6 +61,7 @@ class QueryLimits(AddValidationRules):
 class Query(
     SubjectQueries,
     ListQueries,
+    PublicationQueries,
     CatalogueQueries,
     AccountQueries,
     InternalQueries,
@@ -69,6 +71,7 @@ class Query(
     DecisionQueries,
     PolicyQueries,
     WorkflowQueries,
+    ReportLookupQueries,
     AdminQueries,
 ):
     pass

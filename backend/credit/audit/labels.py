@@ -1,0 +1,253 @@
+"""The audit trail as a person reads it: actions, objects and changed fields in Chinese.
+
+The trail stores stable codes (`credit_record.publish`, `{"status": "published"}`); this
+module is the one table that names them. An action missing from ACTIONS is still named
+from its object and verb (OBJECTS × VERBS), so a new mutation never shows a raw code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+OBJECTS: dict[str, str] = {
+    "auth": "登录",
+    "credit_record": "信用信息",
+    "records": "信用信息",
+    "list_entry": "名单",
+    "list": "名单",
+    "subject": "主体",
+    "decision": "决定",
+    "objection": "异议",
+    "repair_application": "信用修复申请",
+    "public_report": "举报",
+    "reminder": "信用提醒",
+    "calendar": "工作日历",
+    "outbox": "发布队列",
+    "policy": "政策",
+    "user": "用户",
+    "unit": "单位",
+    "district": "辖区",
+    "api_token": "API 令牌",
+    "association_rating": "协会信用等级",
+    "bureau": "初始化",
+    "commitment": "信用承诺",
+    "export": "导出",
+    "watch": "关注",
+}
+
+VERBS: dict[str, str] = {
+    "create": "新建",
+    "update": "修改",
+    "delete": "删除",
+    "submit": "提交",
+    "verify": "审核通过",
+    "reject": "退回",
+    "publish": "公布",
+    "revoke": "撤销",
+    "repair": "修复",
+    "reopen": "退回修改",
+    "import": "导入",
+    "import_update": "导入更新",
+    "remove": "解除",
+    "file": "提交",
+    "accept": "受理",
+    "decide": "作出决定",
+    "withdraw": "撤回",
+    "triage": "分办",
+    "investigate": "开始核查",
+    "dismiss": "不予受理",
+    "close": "办结",
+    "open_record": "转为信用信息",
+    "reveal_reporter": "查看举报人身份",
+    "register": "登记",
+    "push": "推送",
+    "days_set": "设置日期",
+    "year_fill": "生成全年日历",
+    "requeue": "重新排队",
+    "version_create": "发布新版本",
+    "set_active": "停用/启用",
+    "activate": "启用",
+    "deactivate": "停用",
+    "password_change": "修改密码",
+    "password_reset": "重置密码",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "logout": "退出登录",
+    "init": "初始化",
+    "appeal_record": "登记复议/诉讼",
+    "appeal_outcome_set": "登记复议/诉讼结果",
+    "export": "导出",
+}
+
+# Whole names where "object + verb" would read badly.
+ACTIONS: dict[str, str] = {
+    "auth.login": "登录",
+    "auth.login_failed": "登录失败",
+    "auth.logout": "退出登录",
+    "bureau.init": "初始化辖区与单位",
+    "credit_record.create": "录入信用信息",
+    "credit_record.import": "导入信用信息",
+    "records.import": "批量导入",
+    "subject.import": "导入主体",
+    "subject.import_update": "导入更新主体",
+    "list_entry.remove": "解除名单",
+    "api_token.create": "签发 API 令牌",
+    "api_token.revoke": "吊销 API 令牌",
+    "association_rating.submit": "报送协会信用等级",
+    "public_report.file": "受理举报",
+}
+
+FIELDS: dict[str, str] = {
+    "status": "状态",
+    "record_status": "信息状态",
+    "type": "信息类型",
+    "subject_id": "主体编号",
+    "record_id": "信用信息编号",
+    "record_ids": "信用信息编号",
+    "revoked_record_ids": "撤销的信用信息",
+    "removed_record_ids": "解除的信用信息",
+    "handler_user_id": "承办人编号",
+    "outcome": "结果",
+    "name": "名称",
+    "display_name": "姓名",
+    "code": "代码",
+    "kind": "类别",
+    "role": "角色",
+    "unit": "单位",
+    "unit_id": "单位编号",
+    "parent_id": "上级单位编号",
+    "district_id": "辖区编号",
+    "jurisdiction_id": "管辖区编号",
+    "is_active": "在用",
+    "permissions": "权限",
+    "summary": "摘要",
+    "method": "方式",
+    "held_at": "时间",
+    "pushed_at": "推送时间",
+    "notice_id": "告知书编号",
+    "year": "年份",
+    "days": "日期",
+    "rest_days": "休息日",
+    "make_up_days": "调休上班日",
+    "index": "序号",
+    "created": "新建",
+    "updated": "更新",
+    "rows": "行数",
+    "dry_run": "仅校验",
+    "username": "用户名",
+    "scopes": "权限范围",
+    "expires_at": "到期时间",
+    "reason": "理由",
+    "note": "说明",
+    "decision_no": "文书号",
+    "list": "名单",
+    "version": "版本",
+    "effective_from": "生效日期",
+    "target": "发送目标",
+    "uscc": "统一社会信用代码",
+    "address": "地址",
+    "count": "数量",
+}
+
+ROLES: dict[str, str] = {
+    "ADMIN": "系统管理员",
+    "CITY_REVIEWER": "市局审核员",
+    "DISTRICT_OFFICER": "分局民警",
+    "ENTERPRISE": "企业",
+    "ASSOCIATION": "行业协会",
+    "SYSTEM": "系统",
+    "ANONYMOUS": "公众（匿名）",
+    "PARTNER": "合作机构",
+}
+
+# Stored enum values: record, case, report and outbox states, outcomes, list kinds.
+VALUES: dict[str, str] = {
+    "draft": "草稿",
+    "submitted": "待审核",
+    "verified": "已审核",
+    "published": "已公布",
+    "rejected": "已退回",
+    "revoked": "已撤销",
+    "repaired": "已修复",
+    "FILED": "已提交",
+    "ACCEPTED": "已受理",
+    "NOT_ACCEPTED": "不予受理",
+    "UPHELD": "异议成立",
+    "REJECTED": "已驳回",
+    "WITHDRAWN": "已撤回",
+    "APPROVED": "已批准",
+    "RECEIVED": "已接收",
+    "TRIAGED": "已分办",
+    "INVESTIGATING": "核查中",
+    "CLOSED": "已办结",
+    "SUBSTANTIATED": "属实",
+    "UNSUBSTANTIATED": "不属实",
+    "DISMISSED": "不予受理",
+    "PENDING": "待发送",
+    "DELIVERED": "已送达",
+    "FAILED": "发送失败",
+    "RED": "红名单",
+    "WATCH": "警示目录",
+    "BLACK": "黑名单",
+    **ROLES,
+}
+
+
+def action_label(action: str) -> str:
+    if action in ACTIONS:
+        return ACTIONS[action]
+    obj, _, verb = action.partition(".")
+    return f"{OBJECTS.get(obj, '其他')}·{VERBS.get(verb, '变更')}"
+
+
+def object_label(object_type: str) -> str:
+    return OBJECTS.get(object_type, "其他") if object_type else ""
+
+
+def role_label(role: str) -> str:
+    return ROLES.get(role, "其他") if role else ""
+
+
+def field_label(key: str) -> str:
+    return FIELDS.get(key, "其他字段")
+
+
+def value_text(value: Any) -> str:
+    """A stored value as text: enum values named, lists joined, nested objects flattened."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(value_text(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return "；".join(f"{field_label(k)}：{value_text(v)}" for k, v in value.items())
+    if isinstance(value, str):
+        return VALUES.get(value, value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    before: str | None
+    after: str | None
+
+
+def changes(before: Any, after: Any) -> list[Change]:
+    """One labelled line per field of either snapshot (before/after as text)."""
+    b = before if isinstance(before, dict) else ({} if before is None else {"value": before})
+    a = after if isinstance(after, dict) else ({} if after is None else {"value": after})
+    out = []
+    for key in list(dict.fromkeys([*b, *a])):
+        out.append(
+            Change(
+                field=key,
+                label="内容" if key == "value" else field_label(key),
+                before=value_text(b[key]) if key in b else None,
+                after=value_text(a[key]) if key in a else None,
+            )
+        )
+    return out
