@@ -27,6 +27,7 @@ from credit.core.cache import start_cache, stop_cache
 from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 from credit.creditreport.routes import routes as report_routes
+from credit.records.templates_http import routes as template_routes
 from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz),
         Route("/metrics", metrics_endpoint(settings.metrics_allow)),
         *report_routes,
+        *template_routes,
         Route("/", spa),
         Route("/{path:path}", spa),
     ]
