@@ -128,6 +128,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         "actorName unitName"
     },
     "AuditChange": {restricted(P.VIEW_AUDIT): "field label before after"},
+    "AuditActionChoice": {restricted(P.VIEW_AUDIT): "action label"},
     "User": {
         restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil "
         "mustChangePassword"

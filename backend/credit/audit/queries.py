@@ -92,8 +92,20 @@ class AuditEvent:
         )
 
 
+@strawberry.type(description="审计操作（代码与中文名称），供筛选")
+class AuditActionChoice:
+    action: str
+    label: str
+
+
 @strawberry.type
 class AuditQueries:
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_AUDIT), description="审计日志可筛选的操作"
+    )
+    def audit_actions(self) -> list[AuditActionChoice]:
+        return [AuditActionChoice(action=a, label=label) for a, label in labels.ACTIONS.items()]
+
     @strawberry.field(extensions=requires(Permission.VIEW_AUDIT), description="审计日志")
     async def audit_events(
         self,

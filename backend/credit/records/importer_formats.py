@@ -173,6 +173,12 @@ def json_label(path: str) -> str:
     return path
 
 
+def column_header(path: str) -> str | None:
+    """The Chinese column header that holds a field path (None if there is none)."""
+    key = column_of(path)
+    return HEADER_OF[key] if key else None
+
+
 def table_label(path: str) -> str:
     """`decided_on（决定日期）`: the field, then the column a person sees."""
     key = column_of(path)

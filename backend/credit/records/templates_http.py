@@ -29,7 +29,7 @@ async def import_template(request: Request) -> Response:
         body,
         media_type=MEDIA_TYPES[fmt],
         headers={
-            "content-disposition": f"attachment; filename=\"import-template.{fmt}\"; "
+            "content-disposition": f'attachment; filename="import-template.{fmt}"; '
             f"filename*=UTF-8''{name}",
             "cache-control": "no-cache",
         },

@@ -14,6 +14,17 @@ export const AuditEventFields = graphql(`
     after
     requestId
     clientAddr
+    actionLabel
+    objectLabel
+    roleLabel
+    actorName
+    unitName
+    changes {
+      field
+      label
+      before
+      after
+    }
   }
 `)
 
@@ -30,6 +41,15 @@ export const AuditEventsQuery = graphql(`
           ...AuditEventFields
         }
       }
+    }
+  }
+`)
+
+export const AuditActionsQuery = graphql(`
+  query AuditActions {
+    auditActions {
+      action
+      label
     }
   }
 `)
