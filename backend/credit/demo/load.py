@@ -21,6 +21,7 @@ from credit.bootstrap.apply import apply, existing_state, known_policies
 from credit.bootstrap.config import parse
 from credit.core import clock, dataversion
 from credit.core.clock import TZ
+from credit.demo.reports import load_reports
 from credit.grades.services import reevaluate
 from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import SubjectKind
@@ -64,6 +65,7 @@ class Loaded:
     subjects: int = 0
     records: int = 0
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
+    reports: list[tuple[str, str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
         if not self.created:
@@ -71,6 +73,8 @@ class Loaded:
         lines = [f"演示数据已加载：{self.subjects} 个主体，{self.records} 条信用信息"]
         lines.append(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         lines += [f"  {u:<20} {role:<18} {desc}" for u, role, desc in self.accounts]
+        lines.append("举报进度查询（/report/progress）演示：")
+        lines += [f"  受理编号 {n}  查询码 {c}  {st}" for n, c, st in self.reports]
         return "\n".join(lines)
 
 
@@ -145,6 +149,7 @@ async def load_demo() -> Loaded:
         subjects = await _shenyang(b, rng, sy, sy_districts, units)
         subjects += await _wugang(b, rng, wg, wg_districts, units)
         loaded.accounts = await _accounts(conn, units, subjects)
+        loaded.reports = await load_reports(conn, subjects[0], today)
         if not report.administrator_created:
             loaded.accounts[0] = (
                 *loaded.accounts[0][:2],
