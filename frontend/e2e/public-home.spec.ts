@@ -41,8 +41,8 @@ test('the home page: search first, the lists counted, the latest publications, t
 test('a reporter follows a report with its number and query code, and sees nothing internal', async ({ page }) => {
   await page.goto('/report/progress')
   await expectNoHorizontalScroll(page)
-  const number = page.getByTestId('progress-number').locator('input')
-  const code = page.getByTestId('progress-code').locator('input')
+  const number = page.getByTestId('progress-number')
+  const code = page.getByTestId('progress-code')
 
   // a wrong code answers as an unknown number does
   await number.fill(demoAcknowledgement(3, 1))

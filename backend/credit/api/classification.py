@@ -127,7 +127,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         "objectId before after requestId clientAddr actionLabel objectLabel roleLabel "
         "actorName unitName"
     },
-    "AuditChange": {restricted(P.VIEW_AUDIT): "field label before after"},
+    "AuditChange": {restricted(P.VIEW_AUDIT): "field label before after literal"},
     "AuditActionChoice": {restricted(P.VIEW_AUDIT): "action label"},
     "User": {
         restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil "

@@ -192,7 +192,55 @@ FIELDS: dict[str, str] = {
     "uscc": "统一社会信用代码",
     "address": "地址",
     "count": "数量",
+    "line": "行号",
+    "key": "代码或证件号",
+    "external_key": "外部编号",
+    "published_on": "公布日期",
+    "file": "文件",
+    "format": "格式",
+    "sha256": "文件摘要（SHA-256）",
+    "subjects_created": "新增主体",
+    "subjects_updated": "更新主体",
+    "subjects_unchanged": "未变的主体",
+    "decisions_created": "新增决定",
+    "decisions_skipped": "已存在的决定",
+    "records_created": "新增信用信息",
+    "records_skipped": "已存在的信用信息",
+    "subjects_reevaluated": "重新评价的主体",
+    "district_code": "辖区代码",
+    "legal_representative": "法定代表人",
+    "licence_no": "许可证号",
+    "subject_kind": "主体类型",
+    "prefix": "令牌前缀",
+    "rate_limit_per_minute": "每分钟请求上限",
+    "must_change_password": "须修改密码",
 }
+
+# Values that are data as a person typed or received them (codes, names, numbers, files):
+# shown as they are and never translated.
+LITERAL_FIELDS = frozenset(
+    {
+        "username",
+        "code",
+        "uscc",
+        "key",
+        "external_key",
+        "decision_no",
+        "document_no",
+        "file",
+        "sha256",
+        "prefix",
+        "district_code",
+        "licence_no",
+        "name",
+        "display_name",
+        "address",
+        "legal_representative",
+        "summary",
+        "reason",
+        "note",
+    }
+)
 
 ROLES: dict[str, str] = {
     "ADMIN": "系统管理员",
@@ -257,6 +305,30 @@ def field_label(key: str) -> str:
     return FIELDS.get(key, "其他字段")
 
 
+def _named(key: str, value: Any) -> Any:
+    """A code of a catalogue, by the field that holds it, as its Chinese name."""
+    from credit.policies.catalogues import INFO_TYPES_BY_CODE
+
+    if not isinstance(value, str):
+        return value
+    if key == "type" and value in INFO_TYPES_BY_CODE:
+        return INFO_TYPES_BY_CODE[value].name_zh
+    if key in ("kind", "subject_kind") and value in SUBJECT_KINDS:
+        return SUBJECT_KINDS[value]
+    if key == "format":
+        return FORMATS.get(value, value)
+    return value
+
+
+SUBJECT_KINDS = {
+    "ENTERPRISE": "企业",
+    "SOCIAL_ORGANISATION": "社会组织",
+    "INDIVIDUAL_BUSINESS": "个体工商户",
+    "NATURAL_PERSON": "自然人",
+}
+FORMATS = {"xlsx": "Excel（.xlsx）", "csv": "CSV", "jsonl": "JSON Lines", "rows": "程序调用"}
+
+
 def value_text(value: Any) -> str:
     """A stored value as text: enum values named, lists joined, nested objects flattened."""
     if value is None or value == "":
@@ -266,7 +338,7 @@ def value_text(value: Any) -> str:
     if isinstance(value, list):
         return "、".join(value_text(v) for v in value) or "—"
     if isinstance(value, dict):
-        return "；".join(f"{field_label(k)}：{value_text(v)}" for k, v in value.items())
+        return "；".join(f"{field_label(k)}：{value_text(_named(k, v))}" for k, v in value.items())
     if isinstance(value, str):
         return VALUES.get(value, value)
     return str(value)
@@ -278,6 +350,7 @@ class Change:
     label: str
     before: str | None
     after: str | None
+    literal: bool = False  # the values are data as typed (codes, names): never translated
 
 
 def changes(before: Any, after: Any) -> list[Change]:
@@ -290,8 +363,9 @@ def changes(before: Any, after: Any) -> list[Change]:
             Change(
                 field=key,
                 label="内容" if key == "value" else field_label(key),
-                before=value_text(b[key]) if key in b else None,
-                after=value_text(a[key]) if key in a else None,
+                before=value_text(_named(key, b[key])) if key in b else None,
+                after=value_text(_named(key, a[key])) if key in a else None,
+                literal=key in LITERAL_FIELDS,
             )
         )
     return out

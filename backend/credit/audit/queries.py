@@ -20,6 +20,7 @@ class AuditChange:
     label: str
     before: str | None
     after: str | None
+    literal: bool = strawberry.field(description="取值为原样数据（代码、名称、编号），不翻译")
 
 
 @strawberry.type(description="审计事件（只增不改）")
@@ -69,7 +70,9 @@ class AuditEvent:
     @strawberry.field(description="变更内容，逐项列出（中文字段名与取值）")
     def changes(self) -> list[AuditChange]:
         return [
-            AuditChange(field=c.field, label=c.label, before=c.before, after=c.after)
+            AuditChange(
+                field=c.field, label=c.label, before=c.before, after=c.after, literal=c.literal
+            )
             for c in labels.changes(self.before, self.after)
         ]
 

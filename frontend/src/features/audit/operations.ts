@@ -24,6 +24,7 @@ export const AuditEventFields = graphql(`
       label
       before
       after
+      literal
     }
   }
 `)
