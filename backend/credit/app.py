@@ -32,6 +32,7 @@ from credit.creditreport.routes import routes as report_routes
 from credit.exports.routes import routes as export_routes
 from credit.watches.delivery.subscription import WatchSocket
 from credit.watches.delivery.worker import run_worker as run_webhook_worker
+from credit.records.templates_http import routes as template_routes
 from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/metrics", metrics_endpoint(settings.metrics_allow)),
         *report_routes,
         *export_routes,
+        *template_routes,
         Route("/", spa),
         Route("/{path:path}", spa),
     ]

@@ -104,6 +104,8 @@ test('a public report is filed from the profile and acknowledged', async ({ page
   await page.getByTestId('report-submit').click()
   await expect(page.getByTestId('report-filed')).toContainText('举报已受理')
   await expect(page.getByTestId('ack-no')).toHaveText(/\S+/)
+  // the query code, shown this once, with which the reporter follows the report
+  await expect(page.getByTestId('query-code')).toHaveText(/^[0-9A-Z]{12}$/)
 })
 
 test('the code on the PDF credit report verifies as valid', async ({ page }) => {

@@ -29,7 +29,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     # public view, or only about the caller itself)
     "Query": {
         PUBLIC: "subject subjects subjectSearch districts listEntries catalogues me "
-        "verifyCreditReport commitmentKinds"
+        "verifyCreditReport commitmentKinds publicReportProgress latestPublications"
     },
     "Mutation": {PUBLIC: "login logout publicReportFile"},
     # --- the public view (DOMAIN.md: what may be public; natural persons masked)
@@ -49,6 +49,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     },
     "ListEntry": {PUBLIC: "list since until decisionNo article subjectName uscc"},
     "District": {PUBLIC: "code name"},
+    "LatestPublication": {PUBLIC: "subjectName uscc"},
     "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},
     "CreditReportVerification": {PUBLIC: "valid subjectName asOf reason"},
     # 信用承诺 (credit.commitments): kind, matter, dates, receiving unit and status are
@@ -65,7 +66,11 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     },
     "LoginPayload": {ENTERPRISE_SELF: "csrfToken"},
     "LogoutPayload": {PUBLIC: "ok"},
-    "PublicReportFilePayload": {ENTERPRISE_SELF: "acknowledgementNo"},
+    "PublicReportFilePayload": {ENTERPRISE_SELF: "acknowledgementNo queryCode"},
+    # the reporter's own lookup (number + query code): status and public outcome only
+    "PublicReportProgress": {
+        PUBLIC: "acknowledgementNo receivedOn status statusName closedOn outcome outcomeName"
+    },
     # --- a subject's full file: the enterprise's own, and staff in scope
     "Subject": {ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt"},
     "CreditRecord": {
@@ -160,8 +165,11 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     # --- administration
     "AuditEvent": {
         restricted(P.VIEW_AUDIT): "id at actorUsername unitCode role action objectType "
-        "objectId before after requestId clientAddr"
+        "objectId before after requestId clientAddr actionLabel objectLabel roleLabel "
+        "actorName unitName"
     },
+    "AuditChange": {restricted(P.VIEW_AUDIT): "field label before after literal"},
+    "AuditActionChoice": {restricted(P.VIEW_AUDIT): "action label"},
     "User": {
         restricted(P.MANAGE_USERS): "id username displayName role unitId isActive lockedUntil "
         "mustChangePassword"
@@ -178,10 +186,11 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     },
     "ApiTokenCreatePayload": {restricted(P.MANAGE_API_TOKENS): "token"},
     "Policy": {restricted(P.MANAGE_POLICIES): "code version name documentNo effectiveFrom params"},
+    "PolicyParam": {restricted(P.MANAGE_POLICIES): "key label value"},
     "CalendarDay": {restricted(P.MANAGE_POLICIES): "date isWorkingDay source note"},
     "OutboxEvent": {
-        restricted(P.VIEW_DELIVERIES): "id key target targetName kind payload status "
-        "statusName attempts nextAttemptAt lastAttemptAt lastError deliveredAt createdAt"
+        restricted(P.VIEW_DELIVERIES): "id key target targetName kind kindName payload "
+        "status statusName attempts nextAttemptAt lastAttemptAt lastError deliveredAt createdAt"
     },
     # --- partners watching subjects: webhook delivery (credit.watches.delivery)
     "WatchWebhook": {restricted(P.WATCH_SUBJECTS): "url createdAt updatedAt secretRotatedAt"},

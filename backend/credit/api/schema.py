@@ -31,6 +31,7 @@ from credit.commitments.mutations import CommitmentMutations
 from credit.commitments.types import CommitmentQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
+from credit.lists.publications import PublicationQueries
 from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
@@ -41,7 +42,7 @@ from credit.subjects.queries import SubjectQueries
 from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
 from credit.watches.delivery.subscription import WatchSubscription
 from credit.watches.graphql import WatchMutations, WatchQueries
-from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
+from credit.workflows.graphql import ReportLookupQueries, WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -66,6 +67,7 @@ class QueryLimits(AddValidationRules):
 class Query(
     SubjectQueries,
     ListQueries,
+    PublicationQueries,
     CatalogueQueries,
     AccountQueries,
     InternalQueries,
@@ -75,6 +77,7 @@ class Query(
     DecisionQueries,
     PolicyQueries,
     WorkflowQueries,
+    ReportLookupQueries,
     AdminQueries,
     WatchQueries,
     CommitmentQueries,

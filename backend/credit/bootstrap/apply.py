@@ -78,6 +78,8 @@ async def apply(
 ) -> InitReport:
     report = InitReport()
     await ensure_policies(conn)
+    # What the audit trail keeps: the names a person reads (the report also has the codes).
+    named: list[str] = []
     j_ids: dict[str, int] = {}
     for js in config.jurisdictions:
         row = await Jurisdiction.get_or_none(code=js.code).using_db(conn)
@@ -86,6 +88,7 @@ async def apply(
                 code=js.code, name=js.name, policy_code=js.policy, using_db=conn
             )
             report.created.append(f"管辖区 {js.code} {js.name}（{js.policy}）")
+            named.append(f"管辖区 {js.name}")
         elif (row.name, row.policy_code) != (js.name, js.policy):
             report.differing.append(f"管辖区 {js.code}：现为 {row.name}（{row.policy_code}）")
     for j in await Jurisdiction.all().using_db(conn):
@@ -98,6 +101,7 @@ async def apply(
                 code=ds.code, name=ds.name, jurisdiction_id=j_ids[ds.jurisdiction], using_db=conn
             )
             report.created.append(f"辖区 {ds.code} {ds.name}")
+            named.append(f"辖区 {ds.name}")
         elif (row.name, row.jurisdiction_id) != (ds.name, j_ids[ds.jurisdiction]):
             report.differing.append(f"辖区 {ds.code}：现为 {row.name}")
     for d in await District.all().using_db(conn):
@@ -115,6 +119,7 @@ async def apply(
         if row is None:
             await Unit.create(code=us.code, **wanted, using_db=conn)
             report.created.append(f"单位 {us.code} {us.name}")
+            named.append(f"单位 {us.name}")
         elif any(getattr(row, k) != v for k, v in wanted.items()):
             report.differing.append(f"单位 {us.code}：现为 {row.name}")
     admin = config.administrator
@@ -131,10 +136,11 @@ async def apply(
             using_db=conn,
         )
         report.created.append(f"管理员 {admin.username}（{unit.name}）")
+        named.append(f"管理员 {admin.display_name}（{unit.name}）")
         report.administrator_created = True
     if report.created:
         await record_event(
-            conn, INIT_ACTOR, "bureau.init", object_type="bureau", after={"created": report.created}
+            conn, INIT_ACTOR, "bureau.init", object_type="bureau", after={"created": named}
         )
     return report
 

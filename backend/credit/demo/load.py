@@ -23,6 +23,7 @@ from credit.bootstrap.config import parse
 from credit.commitments import demo as commitments_demo
 from credit.core import clock, dataversion
 from credit.core.clock import TZ
+from credit.demo.reports import load_reports
 from credit.grades.services import reevaluate
 from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import SubjectKind
@@ -69,6 +70,7 @@ class Loaded:
     records: int = 0
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    reports: list[tuple[str, str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
         if not self.created:
@@ -77,6 +79,8 @@ class Loaded:
         lines.append(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         lines += [f"  {u:<20} {role:<18} {desc}" for u, role, desc in self.accounts]
         lines += self.notes
+        lines.append("举报进度查询（/report/progress）演示：")
+        lines += [f"  受理编号 {n}  查询码 {c}  {st}" for n, c, st in self.reports]
         return "\n".join(lines)
 
 
@@ -159,6 +163,7 @@ async def load_demo() -> Loaded:
             units["wg_410481-01"].id,
         )
         b.records += await associations_demo.load(conn, today, subjects[:6], units["sy_assoc"])
+        loaded.reports = await load_reports(conn, subjects[0], today)
         if not report.administrator_created:
             loaded.accounts[0] = (
                 *loaded.accounts[0][:2],

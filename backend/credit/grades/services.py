@@ -71,7 +71,10 @@ async def load_record_facts(
         for v in violations:
             violations_by_decision[v.decision_id].append(
                 ViolationFact(
-                    type_code=v.type_code, domain=v.domain, sanctions=tuple(by_violation[v.id])
+                    type_code=v.type_code,
+                    domain=v.domain,
+                    sanctions=tuple(by_violation[v.id]),
+                    description=v.description,
                 )
             )
     out: dict[int, list[RecordFact]] = {sid: [] for sid in subject_ids}

@@ -16,11 +16,19 @@ from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
 from credit.core import clock
+from credit.policies import display
 from credit.policies.models import Policy as PolicyModel
-from credit.policies.params import ShenyangParams, WugangParams
+from credit.policies.params import PARAM_LABELS, ParamError, ShenyangParams, WugangParams
 from credit.policies.services import expire_evaluations_from
 
 PARAMS_CLASSES = {"shenyang-jifang-2018": ShenyangParams, "wugang-2021": WugangParams}
+
+
+@strawberry.type(description="政策参数（中文名称与取值）")
+class PolicyParam:
+    key: str
+    label: str
+    value: str
 
 
 @strawberry.type(description="政策（版本化的规则集）")
@@ -31,6 +39,14 @@ class Policy:
     document_no: str
     effective_from: date
     params: strawberry.scalars.JSON
+
+    @strawberry.field(description="参数，逐项以中文名称与取值列出")
+    def param_list(self) -> list[PolicyParam]:
+        items = self.params.items() if isinstance(self.params, dict) else []
+        return [
+            PolicyParam(key=k, label=PARAM_LABELS.get(k, k), value=display.param_value(k, v))
+            for k, v in items
+        ]
 
     @classmethod
     def from_model(cls, p: PolicyModel) -> Policy:
@@ -87,8 +103,12 @@ class PolicyMutations:
                 raise MutationFailed("参数须为对象", MutationErrorCode.INVALID, "params")
             try:
                 checked = params_class.from_mapping(params).to_mapping()
-            except (ValueError, TypeError) as exc:
+            except ParamError as exc:
                 raise MutationFailed(str(exc), MutationErrorCode.INVALID, "params") from exc
+            except (ValueError, TypeError) as exc:
+                raise MutationFailed(
+                    f"参数不合法：{exc}", MutationErrorCode.INVALID, "params"
+                ) from exc
             latest = await PolicyModel.filter(code=code).using_db(conn).order_by("-version").first()
             assert latest is not None  # the seeds load every known code
             row = await PolicyModel.create(

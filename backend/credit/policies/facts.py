@@ -16,7 +16,7 @@ Invariants:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -82,6 +82,8 @@ class ViolationFact:
     type_code: str  # the kind of unlawful act, free code; "same type" compares these
     domain: str  # a code of catalogues.VIOLATION_DOMAINS
     sanctions: tuple[SanctionFact, ...]
+    # The decision's wording of the act, for reasons a person reads (never the free code).
+    description: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -27,24 +27,68 @@ DEFAULT_PENALTY_KINDS = ("fine", "confiscation", "suspension", "licence_revocati
 DEFAULT_MONETARY_KINDS = ("fine", "confiscation")
 
 
+# The name of every parameter as a person reads it (errors, the console's policy page).
+PARAM_LABELS: dict[str, str] = {
+    "good_public_years": "优良信息公示期限（年）",
+    "bad_public_years": "不良信息公示期限（年）",
+    "retention_years": "记录保存期限（年）",
+    "retention_from": "保存期限起算日",
+    "blacklist_threshold": "列入黑名单的警示目录累计次数",
+    "suppress_red_while_listed": "列入警示目录或黑名单期间不在红名单公示",
+    "repeat_penalty_threshold": "同一类违法行为生成警示信息的处罚次数",
+    "penalty_kinds": "计为行政处罚的处罚种类",
+    "watch_entry_public_years": "警示目录条目公示期限（年）",
+    "window_months": "评级统计期（月）",
+    "b_max_count": "一般失信的最多次数",
+    "fine_total_max_yuan": "一般失信的罚没款累计上限（元）",
+    "public_years": "公示期限（年）",
+    "a_record_types": "视为红名单条件的信息类型",
+    "c_record_types": "视为黑名单条件的信息类型",
+    "monetary_kinds": "计入罚没款的处罚种类",
+    "red_entry_requires_grade_a": "红名单须评为A级",
+}
+RETENTION_FROM_LABELS = {"decision_date": "决定日期", "occurred_on": "发生日期"}
+
+
+class ParamError(ValueError):
+    """A parameter value the rules cannot take; the message is for people (Chinese) and
+    `param` is the parameter's code."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+def _label(name: str) -> str:
+    return f"“{PARAM_LABELS.get(name, name)}”"
+
+
 def _int(name: str, value: object, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
+        raise ParamError(name, f"参数{_label(name)}须为整数，当前为 {value!r}")
     if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+        raise ParamError(name, f"参数{_label(name)}不能小于 {minimum}，当前为 {value}")
+
+
+def _bool(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise ParamError(name, f"参数{_label(name)}须为是或否（true/false）")
 
 
 def _codes(name: str, value: object, known: Mapping[str, object]) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{name} must be a tuple of codes, got {value!r}")
+        raise ParamError(name, f"参数{_label(name)}须为代码列表")
     for code in value:
         if code not in known:
-            raise ValueError(f"{name}: unknown code {code!r}")
+            raise ParamError(name, f"参数{_label(name)}含未知代码 {code!r}")
 
 
 def _retention_from(value: object) -> None:
     if value not in RETENTION_FROM_CHOICES:
-        raise ValueError(f"retention_from must be one of {RETENTION_FROM_CHOICES}, got {value!r}")
+        choices = "、".join(f"{k}（{v}）" for k, v in RETENTION_FROM_LABELS.items())
+        raise ParamError(
+            "retention_from", f"参数{_label('retention_from')}须为 {choices} 之一，当前为 {value!r}"
+        )
 
 
 def _coerce(value: Any, default: Any) -> Any:
@@ -59,7 +103,7 @@ def _coerce(value: Any, default: Any) -> Any:
         try:
             return Decimal(value)
         except InvalidOperation as exc:
-            raise ValueError(f"not a decimal: {value!r}") from exc
+            raise ValueError(f"不是有效的数值：{value!r}") from exc
     return value
 
 
@@ -69,7 +113,7 @@ class _FromMapping:
         names = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
         unknown = sorted(set(data) - set(names))
         if unknown:
-            raise ValueError(f"unknown parameter {unknown[0]!r} for {cls.__name__}")
+            raise ParamError(unknown[0], f"未知的参数 {unknown[0]!r}")
         defaults = cls()
         kwargs = {k: _coerce(v, getattr(defaults, k)) for k, v in data.items()}
         return cls(**kwargs)
@@ -122,8 +166,7 @@ class ShenyangParams(_FromMapping):
         _int("retention_years", self.retention_years, 1)
         _retention_from(self.retention_from)
         _int("blacklist_threshold", self.blacklist_threshold, 1)
-        if not isinstance(self.suppress_red_while_listed, bool):
-            raise ValueError("suppress_red_while_listed must be a bool")
+        _bool("suppress_red_while_listed", self.suppress_red_while_listed)
         _int("repeat_penalty_threshold", self.repeat_penalty_threshold, 2)
         _codes("penalty_kinds", self.penalty_kinds, SANCTION_KINDS_BY_CODE)
         _int("watch_entry_public_years", self.watch_entry_public_years, 0)
@@ -164,7 +207,9 @@ class WugangParams(_FromMapping):
         _int("window_months", self.window_months, 1)
         _int("b_max_count", self.b_max_count, 1)
         if not isinstance(self.fine_total_max_yuan, Decimal) or self.fine_total_max_yuan < 0:
-            raise ValueError("fine_total_max_yuan must be a non-negative Decimal")
+            raise ParamError(
+                "fine_total_max_yuan", f"参数{_label('fine_total_max_yuan')}须为不小于0的金额"
+            )
         _int("public_years", self.public_years, 0)
         _int("retention_years", self.retention_years, 1)
         _retention_from(self.retention_from)
@@ -172,8 +217,7 @@ class WugangParams(_FromMapping):
         _codes("c_record_types", self.c_record_types, INFO_TYPES_BY_CODE)
         _codes("penalty_kinds", self.penalty_kinds, SANCTION_KINDS_BY_CODE)
         _codes("monetary_kinds", self.monetary_kinds, SANCTION_KINDS_BY_CODE)
-        if not isinstance(self.red_entry_requires_grade_a, bool):
-            raise ValueError("red_entry_requires_grade_a must be a bool")
+        _bool("red_entry_requires_grade_a", self.red_entry_requires_grade_a)
 
 
 POLICY_DEFAULTS: dict[str, dict[str, Any]] = {

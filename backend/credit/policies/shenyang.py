@@ -309,6 +309,18 @@ def _red_entries(
     return out
 
 
+def repeat_penalty_summary(type_code: str, members: Sequence[Snapshot]) -> str:
+    """The public wording: the act as the decisions describe it, never its free code."""
+    described = [
+        v.description.strip()
+        for s in reversed(members)
+        for v in s.record.violations
+        if v.type_code == type_code and v.description.strip()
+    ]
+    act = f"（{described[0]}）" if described else ""
+    return f"因同一类违法行为{act}受到{len(members)}次行政处罚"
+
+
 def _repeat_penalties(
     live: Sequence[Snapshot],
     day: date,
@@ -338,7 +350,7 @@ def _repeat_penalties(
             if not published <= day < until:
                 continue
             ids = id_tuple(members)
-            summary = f"因同一类违法行为（{type_code}）受到{len(members)}次行政处罚"
+            summary = repeat_penalty_summary(type_code, members)
             out.append(
                 DerivedRecord(
                     key=f"repeat_penalty:{type_code}:{trigger.id}",

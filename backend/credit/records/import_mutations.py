@@ -13,6 +13,7 @@ from credit.accounts.permissions import Permission, requires
 from credit.api.context import Info
 from credit.api.mutations import check_csrf
 from credit.records.importer import ImportReport, import_file
+from credit.records.importer_formats import column_header
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -100,7 +101,13 @@ class ImportMutations:
         # The importer runs its own single transaction and writes its audit events.
         report = await import_file(data, format.value, dry_run=dry_run, actor=info.context.actor)
         errors = [
-            ImportRowError(line=e.line, field=e.field, column=e.label, message=e.message)
+            ImportRowError(
+                line=e.line,
+                field=e.field,
+                # CSV/XLSX: the column a person sees (its Chinese header), not the field code
+                column=column_header(e.field) if e.field and e.label != e.field else None,
+                message=e.message,
+            )
             for e in report.errors
         ]
         return DecisionsImportPayload(summary=None if errors else _summary(report), errors=errors)

@@ -173,6 +173,12 @@ def json_label(path: str) -> str:
     return path
 
 
+def column_header(path: str) -> str | None:
+    """The Chinese column header that holds a field path (None if there is none)."""
+    key = column_of(path)
+    return HEADER_OF[key] if key else None
+
+
 def table_label(path: str) -> str:
     """`decided_on（决定日期）`: the field, then the column a person sees."""
     key = column_of(path)
@@ -410,6 +416,10 @@ _SUBJECT_KIND_ZH = {
     "NATURAL_PERSON": "自然人",
 }
 _STATUS_ZH = {"published": "已公布", "revoked": "已撤销", "repaired": "已修复"}
+# The table formats carry names, not codes (the reader accepts both): as the template shows.
+_INFO_TYPE_ZH = {t.code: t.name_zh for t in INFO_TYPES}
+_DOMAIN_ZH = {d.code: d.name_zh for d in VIOLATION_DOMAINS}
+_SANCTION_ZH = {k.code: k.name_zh for k in SANCTION_KINDS}
 
 
 def _text(value: Any) -> str:
@@ -434,20 +444,28 @@ def flatten(row: Mapping[str, Any]) -> dict[str, str]:
         flat["subject_kind"] = _SUBJECT_KIND_ZH.get(flat["subject_kind"], flat["subject_kind"])
     if "status" in flat:
         flat["status"] = _STATUS_ZH.get(flat["status"], flat["status"])
+    if "type" in flat:
+        flat["type"] = _INFO_TYPE_ZH.get(flat["type"], flat["type"])
     violations = row.get("violations") or []
     if len(violations) > MAX_VIOLATIONS:
         raise ValueError(f"more than {MAX_VIOLATIONS} violations do not fit the table")
     for i, v in enumerate(violations, start=1):
         for key, _ in VIOLATION_FIELDS:
             if v.get(key) is not None:
-                flat[_violation_key(i, key)] = _text(v[key])
+                text = _text(v[key])
+                if key == "domain":
+                    text = _DOMAIN_ZH.get(text, text)
+                flat[_violation_key(i, key)] = text
         sanctions = v.get("sanctions") or []
         if len(sanctions) > MAX_SANCTIONS:
             raise ValueError(f"more than {MAX_SANCTIONS} sanctions do not fit the table")
         for j, s in enumerate(sanctions, start=1):
             for key, _ in SANCTION_FIELDS:
                 if s.get(key) is not None:
-                    flat[_sanction_key(i, j, key)] = _text(s[key])
+                    text = _text(s[key])
+                    if key == "kind":
+                        text = _SANCTION_ZH.get(text, text)
+                    flat[_sanction_key(i, j, key)] = text
     return flat
 
 
@@ -518,12 +536,15 @@ def _guide_sheets(book: Any) -> None:
         "决定行以“决定文书号”识别，信息行以“外部编号”识别；重复导入同一文件不会重复写入。",
         "违法行为及其处理按组填写：违法行为1类别、违法行为1领域、违法行为1处理1种类……",
         "任何一行有错误时整个文件都不写入；修正后重新导入即可。",
-        "代码见“代码表”。",
+        "类别、主体类型、信息类型、状态、违法行为领域、处理种类填中文名称（也接受代码）；"
+        "可填的名称见“代码表”。",
     ):
         guide.append([line])
     guide.column_dimensions["A"].width = 100
     codes = book.create_sheet("代码表")
-    codes.append(["代码表", "代码", "中文名称"])
+    codes.append(["代码表", "代码", "中文名称（填写此列）"])
+    for k, zh in _KIND_ZH.items():
+        codes.append(["类别", k, zh])
     for k, zh in _SUBJECT_KIND_ZH.items():
         codes.append(["主体类型", k, zh])
     for k, zh in _STATUS_ZH.items():

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
+from stdnum.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+)
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -67,13 +73,23 @@ class InvalidIdNumber(ValueError):
     pass
 
 
+# python-stdnum's messages are English: each of its error classes in Chinese.
+_ID_FAULTS_ZH = {
+    InvalidLength: "应为18位",
+    InvalidChecksum: "校验码错误",
+    InvalidFormat: "格式错误（前17位应为数字，第18位为数字或X）",
+    InvalidComponent: "出生日期或地区码不合法",
+}
+
+
 def validate_id_number(value: str) -> str:
     """Validate a resident ID number (居民身份证号码) and return it normalised."""
     number = normalise(value)
     try:
         return str(ric.validate(number))
     except ValidationError as exc:
-        raise InvalidIdNumber(f"居民身份证号码不合法：{exc}") from exc
+        fault = next((zh for cls, zh in _ID_FAULTS_ZH.items() if isinstance(exc, cls)), "不合法")
+        raise InvalidIdNumber(f"居民身份证号码{fault}") from exc
 
 
 def mask_id_number(number: str) -> str:

@@ -239,6 +239,9 @@ class PublicReport(Model):
     content = fields.TextField()
     reporter_name_cipher = fields.TextField(null=True)
     reporter_contact_cipher = fields.TextField(null=True)
+    # SHA-256 of the query code (查询码) shown once to the reporter at filing; the code is a
+    # random secret, so a plain digest suffices (as for session tokens). Null: no code.
+    query_code_hash = fields.CharField(max_length=64, null=True)
     received_at = fields.DatetimeField(db_index=True)
     status = fields.CharEnumField(ReportStatus, max_length=16, db_index=True)
     handler_user_id = fields.IntField(null=True)

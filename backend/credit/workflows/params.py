@@ -62,6 +62,15 @@ TARGET_NAMES_ZH = {
     "municipal_platform": "市公共信用信息共享服务平台",
 }
 
+# What an outbox event announces, as the console names it.
+OUTBOX_KIND_NAMES_ZH = {
+    "list.entry_added": "列入名单",
+    "list.entry_removed": "移出名单",
+    "list.entry_changed": "名单变更",
+    "records.withdrawn": "撤下信用信息",
+    "reminder.registered": "信用提醒登记",
+}
+
 
 @dataclass(frozen=True)
 class WorkflowParams:

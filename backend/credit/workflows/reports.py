@@ -32,6 +32,7 @@ from credit.workflows.common import check_staff_access, load_subject, lock_case,
 from credit.workflows.errors import WorkflowError, WorkflowErrorCode
 from credit.workflows.evidence import EvidenceInput, store_evidence
 from credit.workflows.models import PublicReport
+from credit.workflows.report_lookup import query_code_digest
 from credit.workflows.states import OPEN_REPORT_STATES, REPORT, ReportOutcome, ReportStatus, Step
 
 MAX_CONTENT = 5000
@@ -47,8 +48,10 @@ async def submit_report(
     reporter_name: str = "",
     reporter_contact: str = "",
     evidence: Sequence[EvidenceInput] = (),
+    query_code: str = "",
 ) -> PublicReport:
-    """Anyone (anonymous included) reports a subject. Name and contact are optional."""
+    """Anyone (anonymous included) reports a subject. Name and contact are optional.
+    `query_code` (from `report_lookup.new_query_code`) is stored only as its digest."""
     content = content.strip()
     if not content:
         raise WorkflowError("须填写举报内容", field="content")
@@ -63,6 +66,7 @@ async def submit_report(
         content=content,
         reporter_name_cipher=encrypt(name) if name else None,
         reporter_contact_cipher=encrypt(contact) if contact else None,
+        query_code_hash=query_code_digest(query_code) if query_code else None,
         received_at=clock.now(),
         status=ReportStatus.RECEIVED,
         using_db=conn,

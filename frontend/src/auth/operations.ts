@@ -6,6 +6,7 @@ export const MeFields = graphql(`
     displayName
     role
     unitCode
+    unitName
     subjectId
     permissions
     mustChangePassword

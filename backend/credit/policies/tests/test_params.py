@@ -62,15 +62,28 @@ def test_from_mapping_partial_and_coerced() -> None:
     [
         (ShenyangParams, {"blacklist_treshold": 5}, "blacklist_treshold"),
         (WugangParams, {"window_month": 12}, "window_month"),
-        (ShenyangParams, {"blacklist_threshold": 0}, "blacklist_threshold"),
-        (ShenyangParams, {"blacklist_threshold": True}, "blacklist_threshold"),
-        (ShenyangParams, {"retention_from": "published_on"}, "retention_from"),
+        (ShenyangParams, {"blacklist_threshold": 0}, "列入黑名单的警示目录累计次数”不能小于 1"),
+        (ShenyangParams, {"blacklist_threshold": True}, "列入黑名单的警示目录累计次数”须为整数"),
+        (ShenyangParams, {"retention_from": "published_on"}, "保存期限起算日"),
         (ShenyangParams, {"penalty_kinds": ["fine", "caning"]}, "caning"),
         (WugangParams, {"a_record_types": ["gold_star"]}, "gold_star"),
         (WugangParams, {"fine_total_max_yuan": "lots"}, "lots"),
-        (WugangParams, {"b_max_count": "2"}, "b_max_count"),
+        (WugangParams, {"b_max_count": "2"}, "一般失信的最多次数"),
     ],
 )
 def test_from_mapping_refuses_unknown_keys_and_bad_values(cls, data, message) -> None:
     with pytest.raises(ValueError, match=message):
         cls.from_mapping(data)
+
+
+def test_every_parameter_has_a_chinese_name_and_errors_are_chinese() -> None:
+    from dataclasses import fields
+
+    from credit.policies.params import PARAM_LABELS, ParamError
+
+    for cls in (ShenyangParams, WugangParams):
+        assert {f.name for f in fields(cls)} <= set(PARAM_LABELS)
+    with pytest.raises(ParamError) as caught:
+        ShenyangParams.from_mapping({"blacklist_threshold": 0})
+    assert caught.value.param == "blacklist_threshold"
+    assert "must be" not in str(caught.value) and "blacklist_threshold" not in str(caught.value)

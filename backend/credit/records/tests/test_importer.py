@@ -378,7 +378,7 @@ def bad_rows() -> list[tuple[dict[str, Any], str, str]]:
         (subject_row(11, uscc=bad_check_digit(uscc(11))), "uscc", "校验码错误：第18位应为"),
         (subject_row(12, uscc="9121010212345"), "uscc", "应为18位，当前为13位"),
         (subject_row(13, uscc="91210102MI00000131"), "uscc", "第10位字符“I”不合法"),
-        (person, "id_number", "居民身份证号码不合法"),
+        (person, "id_number", "居民身份证号码"),
         (
             person
             | {"id_number": PERSON, "jurisdiction_code": "shenyang", "district_code": "210103"},

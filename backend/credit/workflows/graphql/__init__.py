@@ -5,5 +5,6 @@ transaction and maps `WorkflowError` to typed payload errors."""
 
 from credit.workflows.graphql.mutations import WorkflowMutations
 from credit.workflows.graphql.queries import WorkflowQueries
+from credit.workflows.graphql.report_lookup_queries import ReportLookupQueries
 
-__all__ = ["WorkflowMutations", "WorkflowQueries"]
+__all__ = ["ReportLookupQueries", "WorkflowMutations", "WorkflowQueries"]

@@ -21,7 +21,7 @@ from credit.workflows.graphql.enums import (
 from credit.workflows.graphql.types import Notice, gid, notice_of, subject_of, unit_name_of
 from credit.workflows.models import OutboxEvent as OutboxEventModel
 from credit.workflows.models import Reminder as ReminderModel
-from credit.workflows.params import TARGET_NAMES_ZH
+from credit.workflows.params import OUTBOX_KIND_NAMES_ZH, TARGET_NAMES_ZH
 from credit.workflows.reminders import GRADE_ZH
 from credit.workflows.reminders import ReminderProposal as ProposalRow
 
@@ -160,6 +160,10 @@ class OutboxEvent:
     @strawberry.field
     def kind(self) -> str:
         return self.row.kind
+
+    @strawberry.field(description="事件种类（中文）")
+    def kind_name(self) -> str:
+        return OUTBOX_KIND_NAMES_ZH.get(self.row.kind, "其他事件")
 
     @strawberry.field(description="推送内容（仅公开字段）")
     def payload(self) -> strawberry.scalars.JSON:

@@ -46,13 +46,18 @@ from credit.workflows.graphql.access import (
 from credit.workflows.graphql.inputs import ReportRecordInput
 from credit.workflows.graphql.report_types import PublicReport, acknowledgement_no
 from credit.workflows.models import PublicReport as PublicReportModel
+from credit.workflows.report_lookup import new_query_code
 
 P = Permission
 
 
-@strawberry.type(description="举报已受理：仅返回受理编号，不回显举报人信息")
+@strawberry.type(description="举报已受理：仅返回受理编号与查询码，不回显举报人信息")
 class PublicReportFilePayload:
     acknowledgement_no: str | None = strawberry.field(description="受理编号，请妥善保存")
+    query_code: str | None = strawberry.field(
+        default=None,
+        description="查询码：仅此一次显示（只保存其摘要），凭受理编号与查询码查询办理进度",
+    )
     errors: list[UserError]
 
 
@@ -105,6 +110,7 @@ async def _file(
     reporter_name: str,
     reporter_contact: str,
     evidence: list[EvidenceFileInput] | None,
+    query_code: str,
 ) -> PublicReportModel:
     try:
         code = validate_uscc(uscc)
@@ -126,6 +132,7 @@ async def _file(
                 reporter_name=reporter_name,
                 reporter_contact=reporter_contact,
                 evidence=files,
+                query_code=query_code,
             )
         except WorkflowError as exc:
             raise failed(exc) from exc
@@ -166,11 +173,14 @@ class ReportMutations:
                 code=MutationErrorCode.RATE_LIMITED,
             )
             return PublicReportFilePayload(acknowledgement_no=None, errors=[error])
+        code = new_query_code()
         try:
-            report = await _file(uscc, content, reporter_name, reporter_contact, evidence)
+            report = await _file(uscc, content, reporter_name, reporter_contact, evidence, code)
         except MutationFailed as exc:
             return PublicReportFilePayload(acknowledgement_no=None, errors=exc.errors)
-        return PublicReportFilePayload(acknowledgement_no=acknowledgement_no(report), errors=[])
+        return PublicReportFilePayload(
+            acknowledgement_no=acknowledgement_no(report), query_code=code, errors=[]
+        )
 
     @strawberry.mutation(
         extensions=requires(P.HANDLE_REPORTS),

@@ -14,6 +14,18 @@ export const AuditEventFields = graphql(`
     after
     requestId
     clientAddr
+    actionLabel
+    objectLabel
+    roleLabel
+    actorName
+    unitName
+    changes {
+      field
+      label
+      before
+      after
+      literal
+    }
   }
 `)
 
@@ -30,6 +42,15 @@ export const AuditEventsQuery = graphql(`
           ...AuditEventFields
         }
       }
+    }
+  }
+`)
+
+export const AuditActionsQuery = graphql(`
+  query AuditActions {
+    auditActions {
+      action
+      label
     }
   }
 `)

@@ -7,6 +7,7 @@ export const OutboxEventFields = graphql(`
     target
     targetName
     kind
+    kindName
     payload
     status
     statusName

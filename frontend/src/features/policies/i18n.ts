@@ -10,9 +10,9 @@ export default defineMessages({
       document: '文件',
       params: '参数',
       newVersion: '发布新版本',
-      paramsJson: '参数（JSON，未列出的取默认值）',
+      paramsJson: '参数（JSON 格式，键为参数代码；未列出的取默认值）',
       invalidJson: 'JSON 格式错误',
-      done: '已发布 {code} 第 {version} 版',
+      done: '已发布《{name}》第 {version} 版',
     },
   },
   en: {
@@ -26,7 +26,7 @@ export default defineMessages({
       newVersion: 'Publish a new version',
       paramsJson: 'Parameters (JSON; omitted keys take their defaults)',
       invalidJson: 'Invalid JSON',
-      done: 'Published {code} version {version}',
+      done: 'Published “{name}” version {version}',
     },
   },
 })

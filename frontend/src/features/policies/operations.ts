@@ -9,6 +9,11 @@ export const PoliciesQuery = graphql(`
       documentNo
       effectiveFrom
       params
+      paramList {
+        key
+        label
+        value
+      }
     }
   }
 `)
@@ -18,6 +23,7 @@ export const PolicyVersionCreateMutation = graphql(`
     policyVersionCreate(code: $code, params: $params, effectiveFrom: $effectiveFrom) {
       policy {
         code
+        name
         version
       }
       errors {

@@ -25,11 +25,26 @@ export const PublicReportFileMutation = graphql(`
       evidence: $evidence
     ) {
       acknowledgementNo
+      queryCode
       errors {
         field
         message
         code
       }
+    }
+  }
+`)
+
+export const PublicReportProgressQuery = graphql(`
+  query PublicReportProgress($acknowledgementNo: String!, $queryCode: String!) {
+    publicReportProgress(acknowledgementNo: $acknowledgementNo, queryCode: $queryCode) {
+      acknowledgementNo
+      receivedOn
+      status
+      statusName
+      closedOn
+      outcome
+      outcomeName
     }
   }
 `)

@@ -24,7 +24,14 @@ export default defineMessages({
       decision: '决定',
       transitions: '状态变更',
       audit: '审计记录',
-      byUser: '操作人 #{id}',
+      byUser: '操作人：{name}',
+      sources: {
+        internal: '本平台录入',
+        import: '批量导入',
+        association: '行业协会报送',
+        external: '外部推送',
+        other: '其他来源',
+      },
       amount: '{amount} 元',
       action: {
         submit: '提交审核',
@@ -122,7 +129,14 @@ export default defineMessages({
       decision: 'Decision',
       transitions: 'Status changes',
       audit: 'Audit trail',
-      byUser: 'by user #{id}',
+      byUser: 'by {name}',
+      sources: {
+        internal: 'Entered here',
+        import: 'Bulk import',
+        association: 'Submitted by the association',
+        external: 'Pushed by an external source',
+        other: 'Other source',
+      },
       amount: '{amount} yuan',
       action: {
         submit: 'Submit for review',

@@ -56,6 +56,7 @@ export const TransitionFields = graphql(`
     toStatus
     at
     byUserId
+    byUsername
     reason
   }
 `)

@@ -34,3 +34,47 @@ export const SubjectSearchQuery = graphql(`
     }
   }
 `)
+
+export const ListCountsQuery = graphql(`
+  query ListCounts {
+    red: listEntries(list: RED, first: 0) {
+      totalCount
+    }
+    watch: listEntries(list: WATCH, first: 0) {
+      totalCount
+    }
+    black: listEntries(list: BLACK, first: 0) {
+      totalCount
+    }
+  }
+`)
+
+export const LatestPublicationsQuery = graphql(`
+  query LatestPublications($first: Int!, $after: String) {
+    latestPublications(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          subjectName
+          uscc
+          district {
+            name
+          }
+          record {
+            id
+            typeName
+            summary
+            decisionNo
+            decisionDate
+            publishedOn
+            issuingUnit
+          }
+        }
+      }
+    }
+  }
+`)

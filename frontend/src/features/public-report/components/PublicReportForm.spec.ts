@@ -71,12 +71,12 @@ describe('PublicReportForm', () => {
     expect(errorOf(wrapper, 'content')).toBe('请填写举报内容')
   })
 
-  it('emits the acknowledgement number when the report is filed', async () => {
-    stubGraphQL({ PublicReportFile: () => ({ data: { publicReportFile: { acknowledgementNo: 'JB20261122-0007', errors: [] } } }) })
+  it('emits the acknowledgement number and the query code when the report is filed', async () => {
+    stubGraphQL({ PublicReportFile: () => ({ data: { publicReportFile: { acknowledgementNo: 'JB20261122-0007', queryCode: 'K7M2P9QX4HTA', errors: [] } } }) })
     const wrapper = await mountForm()
     await wrapper.get('[data-test="report-content"]').setValue('内容')
     await wrapper.get('form').trigger('submit')
     await settle()
-    expect(wrapper.emitted('filed')).toEqual([['JB20261122-0007']])
+    expect(wrapper.emitted('filed')).toEqual([['JB20261122-0007', 'K7M2P9QX4HTA']])
   })
 })
