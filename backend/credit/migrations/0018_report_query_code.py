@@ -3,7 +3,7 @@ from tortoise.migrations import operations as ops
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('credit', '0012_administration')]
+    dependencies = [('credit', '0017_listing_decision')]
 
     initial = False
 

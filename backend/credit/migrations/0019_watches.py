@@ -29,7 +29,7 @@ async def counter_backward(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('credit', '0017_listing_decision')]
+    dependencies = [('credit', '0018_report_query_code')]
 
     initial = False
 
