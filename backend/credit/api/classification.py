@@ -45,6 +45,8 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "ListEntry": {PUBLIC: "list since until decisionNo article subjectName uscc"},
     "District": {PUBLIC: "code name"},
     "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},
+    # what a regulation provides (its record types, grading, reminders): the rules themselves
+    "PolicyVocabulary": {PUBLIC: "policyCode regulation grades reminderMethods"},
     "CreditReportVerification": {PUBLIC: "valid subjectName asOf reason"},
     # --- the caller's own account and sign-in
     "Me": {
@@ -55,7 +57,12 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "LogoutPayload": {PUBLIC: "ok"},
     "PublicReportFilePayload": {ENTERPRISE_SELF: "acknowledgementNo"},
     # --- a subject's full file: the enterprise's own, and staff in scope
-    "Subject": {ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt"},
+    "Subject": {
+        ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt "
+        "legalRepresentative licenceNo"
+    },
+    # former names: the enterprise's own file and staff; who changed it needs VIEW_INTERNAL
+    "SubjectNameChange": {ENTERPRISE_SELF: "oldName newName changedAt"},
     "CreditRecord": {
         # what the decision says, served on the enterprise (public once published)
         ENTERPRISE_SELF: "id subjectId subjectName category type typeName status statusName "

@@ -41,6 +41,7 @@ class MutationErrorCode(StrEnum):
     BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
+    DUPLICATE = "DUPLICATE"  # the identifier (USCC, ID number) is already registered
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")

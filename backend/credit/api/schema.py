@@ -34,6 +34,7 @@ from credit.records.association import AssociationMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
+from credit.subjects.mutations import SubjectMutations
 from credit.subjects.queries import SubjectQueries
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
 
@@ -78,6 +79,7 @@ class Query(
 class Mutation(
     AccountMutations,
     RecordMutations,
+    SubjectMutations,
     ImportMutations,
     AssociationMutations,
     PolicyMutations,

@@ -17,6 +17,8 @@ from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord, Decision, RecordStatus
+from credit.policies.queries import PolicyVocabulary
+from credit.subjects.history import SubjectNameChange, name_changes_loader
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
@@ -64,6 +66,25 @@ class Subject:
     @strawberry.field
     def address(self) -> str:
         return self.row.address
+
+    @strawberry.field(description="法定代表人（负责人）")
+    def legal_representative(self) -> str:
+        return self.row.legal_representative
+
+    @strawberry.field(description="许可证/备案编号")
+    def licence_no(self) -> str:
+        return self.row.licence_no
+
+    @strawberry.field(description="名称变更记录（曾用名），新的在前")
+    async def name_history(self, info: Info) -> list[SubjectNameChange]:
+        rows = await name_changes_loader(info).load(self.row.id)
+        return [SubjectNameChange(row=r) for r in rows]
+
+    @strawberry.field(description="主体适用的政策及其词汇（可录入的信息类型等）")
+    async def policy(self, info: Info) -> PolicyVocabulary:
+        from credit.subjects.policy import jurisdiction_vocabulary
+
+        return PolicyVocabulary(vocab=await jurisdiction_vocabulary(self.row.jurisdiction_id))
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
