@@ -7,6 +7,7 @@ name history (曾用名), with when and who."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import strawberry
@@ -83,7 +84,7 @@ async def _district_in_scope(actor: Actor, code: str, conn: BaseDBAsyncClient) -
         raise MutationFailed(f"未知的辖区代码：{code}", MutationErrorCode.INVALID, "district")
     if not d.is_active:
         raise MutationFailed(f"辖区“{d.name}”已停用", MutationErrorCode.INVALID, "district")
-    if not covers(actor, d):
+    if not covers(actor, SimpleNamespace(jurisdiction_id=d.jurisdiction_id, district_id=d.id)):
         raise MutationFailed(
             f"辖区“{d.name}”不在您的数据范围内", MutationErrorCode.OUT_OF_SCOPE, "district"
         )
