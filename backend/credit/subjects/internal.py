@@ -168,6 +168,22 @@ class InternalQueries:
         return Subject(row=row) if row else None
 
     @strawberry.field(
+        extensions=requires(Permission.MANAGE_SUBJECTS),
+        description="调用者可在其中新建、调入主体的辖区（区县局：本辖区；市局：本市各辖区）",
+    )
+    async def manageable_districts(self, info: Info) -> list[District]:
+        from credit.subjects.models import District as DistrictModel
+        from credit.subjects.scope import is_system_admin
+
+        actor = info.context.actor
+        query = DistrictModel.filter(is_active=True)
+        if actor.district_id is not None:
+            query = query.filter(id=actor.district_id)
+        elif not is_system_admin(actor):
+            query = query.filter(jurisdiction_id=actor.jurisdiction_id or -1)
+        return [District.from_model(d) for d in await query.order_by("code")]
+
+    @strawberry.field(
         extensions=requires(Permission.VIEW_OWN_SUBJECT), description="企业账号：本企业的完整信息"
     )
     async def my_subject(self, info: Info) -> Subject | None:

@@ -50,9 +50,17 @@ export const InternalSubjectQuery = graphql(`
       kind
       idNumberMasked
       address
+      legalRepresentative
+      licenceNo
       district {
         code
         name
+      }
+      nameHistory {
+        oldName
+        newName
+        changedAt
+        changedBy
       }
       nextChangeAt
       evaluation {
