@@ -245,3 +245,18 @@ async def test_a_city_reviewer_moves_a_subject_within_the_jurisdiction_only(make
     assert moved["data"]["subjectUpdate"]["subject"]["district"] == {"code": "sy-d2"}
     assert abroad["data"]["subjectUpdate"]["errors"][0]["field"] == "district"
     assert (await Subject.get(id=subject.id)).district_id == other.id
+
+
+async def test_the_form_offers_the_districts_the_caller_may_use(officer, make_client) -> None:  # type: ignore[no-untyped-def]
+    # given a second district of the jurisdiction, and a city reviewer
+    await _second_district()
+    await make_user("reviewer", "CITY_REVIEWER")
+    reviewer = make_client()
+    await sign_in(reviewer, "reviewer")
+    query = "{ manageableDistricts { code } }"
+    # when
+    mine = await gql(officer, query)
+    city = await gql(reviewer, query)
+    # then
+    assert mine["data"]["manageableDistricts"] == [{"code": "sy-d1"}]
+    assert city["data"]["manageableDistricts"] == [{"code": "sy-d1"}, {"code": "sy-d2"}]

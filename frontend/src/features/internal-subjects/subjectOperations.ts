@@ -17,13 +17,22 @@ export const SubjectFormFields = graphql(`
   }
 `)
 
-export const SubjectFormQuery = graphql(`
-  query SubjectForm($id: ID!, $editing: Boolean!) {
+export const ManageableDistrictsQuery = graphql(`
+  query ManageableDistricts {
     manageableDistricts {
       code
       name
     }
-    internalSubject(id: $id) @include(if: $editing) {
+  }
+`)
+
+export const SubjectFormQuery = graphql(`
+  query SubjectForm($id: ID!) {
+    manageableDistricts {
+      code
+      name
+    }
+    internalSubject(id: $id) {
       ...SubjectFormFields
     }
   }
