@@ -34,7 +34,7 @@ test('an officer creates a subject in their district, renames it and sees the fo
   await page.getByTestId('subject-new').click()
   await expect(page.getByTestId('subject-form')).toBeVisible()
   await page.getByTestId('subject-form-name').fill(name)
-  await page.getByTestId('subject-form-uscc').fill(`  ${uscc.toLowerCase()}　`)
+  await page.getByTestId('subject-form-uscc').fill(`  ${uscc.toLowerCase()}\u3000`)
   await page.getByTestId('subject-form-legal-representative').fill('赵六')
   await page.getByTestId('subject-form-licence').fill('沈技防备字第E2E号')
   await expectNoHorizontalScroll(page)

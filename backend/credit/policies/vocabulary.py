@@ -1,12 +1,13 @@
 """One policy's vocabulary: what an officer is offered for a subject under that policy.
 
-The two seeds share the catalogue of information types, but each knows only part of it:
+The two seeds share the catalogue of information types, but each knows only part of it.
 Shenyang (沈公发〔2018〕4号 第六条) names the 技防 types (filing, inspection, watch-list
-case, …) and counts administrative penalties (第六条（四）1); Wugang (舞公〔2021〕394号 一、三) grades from administrative decisions, breaches of
-licence commitments, upstream evaluations, and the red- and black-list conditions its
-parameters name (``a_record_types`` / ``c_record_types``). Only Wugang grades subjects
-(A/B/C) and so only Wugang has the reminders of its 五 (B: oral or written reminder,
-C: written reminder or interview).
+case, …) and counts administrative penalties (第六条（四）1). Wugang (舞公〔2021〕394号
+一、三) grades from administrative decisions, breaches of licence commitments, upstream
+evaluations, and the red- and black-list conditions its parameters name
+(``a_record_types`` / ``c_record_types``). Only Wugang grades subjects (A/B/C), and so
+only Wugang has the reminders of its 五 (B: oral or written reminder, C: written
+reminder or interview).
 
 Pure: no database. The record types of a policy depend on its parameters in force.
 """
@@ -74,5 +75,7 @@ def vocabulary(policy_code: str, params: Mapping[str, Any] | None = None) -> Voc
     if policy_code == WUGANG_CODE:
         p = WugangParams.from_mapping(params or {})
         codes = _WUGANG_TYPES | set(p.a_record_types) | set(p.c_record_types)
-        return Vocabulary(WUGANG_CODE, WG, _ordered(frozenset(codes)), frozenset(SubjectKind), True, True)
+        return Vocabulary(
+            WUGANG_CODE, WG, _ordered(frozenset(codes)), frozenset(SubjectKind), True, True
+        )
     raise ValueError(f"unknown policy code {policy_code!r}")

@@ -15,9 +15,9 @@ from credit.api.errors import CodedError, ErrorCode
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
+from credit.policies.queries import PolicyVocabulary
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord, Decision, RecordStatus
-from credit.policies.queries import PolicyVocabulary
 from credit.subjects.history import SubjectNameChange, name_changes_loader
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel

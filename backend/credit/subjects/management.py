@@ -89,6 +89,4 @@ def check_kind_change(old: SubjectKind, new: SubjectKind) -> None:
     """An organisation may be re-classified among organisations; a person stays a person
     (the key would change from an ID number to a USCC, or the reverse)."""
     if (old == SubjectKind.NATURAL_PERSON) != (new == SubjectKind.NATURAL_PERSON):
-        raise SubjectInputError(
-            "kind", "自然人与单位之间不能互改类型：请新建主体"
-        )
+        raise SubjectInputError("kind", "自然人与单位之间不能互改类型：请新建主体")

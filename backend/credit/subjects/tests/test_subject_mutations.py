@@ -65,7 +65,9 @@ async def _second_district() -> District:
 
 async def test_an_officer_creates_a_subject_in_their_district(officer) -> None:  # type: ignore[no-untyped-def]
     # when
-    body = await gql(officer, CREATE, {"input": enterprise(uscc=" ９１１１００００６０００３７３４１ｌ ")})
+    body = await gql(
+        officer, CREATE, {"input": enterprise(uscc=" ９１１１００００６０００３７３４１ｌ ")}
+    )
     # then: the USCC is normalised as the import does, the policy follows the district
     payload = body["data"]["subjectCreate"]
     assert payload["errors"] == []
@@ -124,7 +126,9 @@ async def test_a_duplicate_id_number_is_refused(make_client) -> None:  # type: i
     from credit.accounts.models import Role, Unit, UnitKind, User
 
     j, d = await make_place("wugang-2021")
-    unit = await Unit.create(code="WG-CITY", name="舞钢市公安局", kind=UnitKind.CITY_BUREAU, jurisdiction_id=j.id)
+    unit = await Unit.create(
+        code="WG-CITY", name="舞钢市公安局", kind=UnitKind.CITY_BUREAU, jurisdiction_id=j.id
+    )
     reviewer = await make_user("sy-reviewer", "CITY_REVIEWER")
     assert isinstance(reviewer, User)
     reviewer.unit_id = unit.id
@@ -186,11 +190,15 @@ async def test_only_holders_of_manage_subjects_may_create(make_client) -> None: 
     assert await Subject.all().count() == 1
 
 
-async def test_a_name_change_is_kept_in_the_history_and_the_public_sees_the_new_name(officer, make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_name_change_is_kept_in_the_history_and_the_public_sees_the_new_name(
+    officer, make_client
+) -> None:  # type: ignore[no-untyped-def]
     # given
     subject = await make_subject("沈阳旧名技防有限公司")
     # when
-    body = await gql(officer, UPDATE, {"id": str(subject.id), "input": {"name": "沈阳新名技防有限公司"}})
+    body = await gql(
+        officer, UPDATE, {"id": str(subject.id), "input": {"name": "沈阳新名技防有限公司"}}
+    )
     public = await gql(make_client(), PUBLIC, {"u": subject.uscc})
     # then
     payload = body["data"]["subjectUpdate"]
@@ -234,7 +242,7 @@ async def test_a_city_reviewer_moves_a_subject_within_the_jurisdiction_only(make
     # given
     other = await _second_district()
     subject = await make_subject()
-    wg_j, wg_d = await make_place("wugang-2021")
+    _, wg_d = await make_place("wugang-2021")
     await make_user("reviewer", "CITY_REVIEWER")
     client = make_client()
     await sign_in(client, "reviewer")
