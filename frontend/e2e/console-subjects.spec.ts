@@ -44,6 +44,7 @@ test('an officer creates a subject in their district, renames it and sees the fo
   await expect(page.getByTestId('subject-name')).toHaveText(name)
   await expect(page.getByTestId('subject-uscc')).toHaveText(uscc)
   await expect(page.getByTestId('subject-legal-representative')).toHaveText('赵六')
+  await expect(page.getByTestId('subject-policy')).toHaveText('沈公发〔2018〕4号')
   await expect(page.getByTestId('name-history-empty')).toBeVisible()
 
   // when: the same code again is a duplicate naming the existing subject

@@ -26,6 +26,7 @@ export default defineMessages({
       nameChange: '{old} → {new}',
       changedBy: '变更人：{who}',
       edit: '编辑主体',
+      policy: '适用政策',
     },
     subjectForm: {
       createTitle: '新建主体',
@@ -68,6 +69,7 @@ export default defineMessages({
       nameChange: '{old} → {new}',
       changedBy: 'Changed by {who}',
       edit: 'Edit subject',
+      policy: 'Policy',
     },
     subjectForm: {
       createTitle: 'New subject',

@@ -52,6 +52,9 @@ export const InternalSubjectQuery = graphql(`
       address
       legalRepresentative
       licenceNo
+      policy {
+        regulation
+      }
       district {
         code
         name
