@@ -89,7 +89,7 @@ test('wrong password: the error is on the password field', async ({ page }) => {
 
 test('the console on a phone: menu in a drawer, dashboard charts, no sideways scroll', { tag: '@mobile-only' }, async ({ page }) => {
   await signIn(page, 'officer.tiexi')
-  await expect(page.getByTestId('chart-grades')).toBeVisible()
+  await expect(page.getByTestId('chart-lists')).toBeVisible()
   await expectNoHorizontalScroll(page)
   await page.getByTestId('menu-toggle').click()
   await page.getByTestId('console-menu').getByText('主体').click()

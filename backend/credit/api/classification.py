@@ -51,6 +51,8 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "District": {PUBLIC: "code name"},
     "LatestPublication": {PUBLIC: "subjectName uscc"},
     "CatalogueEntry": {PUBLIC: "code name nameEn article group monetary"},
+    # what a regulation provides (its record types, grading, reminders): the rules themselves
+    "PolicyVocabulary": {PUBLIC: "policyCode regulation grades reminderMethods"},
     "CreditReportVerification": {PUBLIC: "valid subjectName asOf reason"},
     # 信用承诺 (credit.commitments): kind, matter, dates, receiving unit and status are
     # public; a natural person's text is not (its resolver answers null)
@@ -72,7 +74,12 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         PUBLIC: "acknowledgementNo receivedOn status statusName closedOn outcome outcomeName"
     },
     # --- a subject's full file: the enterprise's own, and staff in scope
-    "Subject": {ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt"},
+    "Subject": {
+        ENTERPRISE_SELF: "id uscc name kind idNumberMasked address nextChangeAt "
+        "legalRepresentative licenceNo"
+    },
+    # former names: the enterprise's own file and staff; who changed it needs VIEW_INTERNAL
+    "SubjectNameChange": {ENTERPRISE_SELF: "oldName newName changedAt"},
     "CreditRecord": {
         # what the decision says, served on the enterprise (public once published)
         ENTERPRISE_SELF: "id subjectId subjectName category type typeName status statusName "

@@ -43,6 +43,7 @@ class MutationErrorCode(StrEnum):
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
     WATCH_LIMIT_EXCEEDED = "WATCH_LIMIT_EXCEEDED"  # a partner token's watch list is full
+    DUPLICATE = "DUPLICATE"  # the identifier (USCC, ID number) is already registered
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")

@@ -38,6 +38,7 @@ from credit.policies.queries import CatalogueQueries
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
+from credit.subjects.mutations import SubjectMutations
 from credit.subjects.queries import SubjectQueries
 from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
 from credit.watches.delivery.subscription import WatchSubscription
@@ -91,6 +92,7 @@ class Query(
 class Mutation(
     AccountMutations,
     RecordMutations,
+    SubjectMutations,
     ImportMutations,
     AssociationMutations,
     PolicyMutations,

@@ -37,7 +37,7 @@ from credit.records.services import (
     transition,
 )
 from credit.subjects.identifiers import USCC_ALPHABET, uscc_check_digit
-from credit.subjects.models import District, Jurisdiction, Subject
+from credit.subjects.models import District, Jurisdiction, Subject, SubjectNameChange
 from credit.watches.delivery.demo import load_watch_demo
 from credit.watches.events import record_pending
 
@@ -243,6 +243,11 @@ SY_NAMES = [
 ]
 
 
+SY_REPRESENTATIVES = ["张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"]
+# The former name of SY_NAMES[6] (沈阳宏景安防科技有限公司), kept in its name history.
+SY_FORMER_NAME = "沈阳宏景电子工程有限公司"
+
+
 async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  # type: ignore[no-untyped-def]
     t = b.today
     out: list[Subject] = []
@@ -256,9 +261,21 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
                 jurisdiction_id=sy.id,
                 district_id=d.id,
                 address=f"沈阳市{d.name}示范路{i + 1}号",
+                legal_representative=SY_REPRESENTATIVES[i % len(SY_REPRESENTATIVES)],
+                licence_no=f"沈技防备字第{2018000 + i + 1}号",
                 using_db=b.conn,
             )
         )
+    # A change of name (曾用名), as an officer records it in the console.
+    renamed = out[6]
+    await SubjectNameChange.create(
+        subject_id=renamed.id,
+        old_name=SY_FORMER_NAME,
+        new_name=renamed.name,
+        changed_at=_at(t - timedelta(days=200)),
+        source="import",
+        using_db=b.conn,
+    )
     unit = units["sy_210102"]
 
     def rec(type_: str, occurred: date, summary: str, **kw: object) -> RecordInput:

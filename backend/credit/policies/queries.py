@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
+from credit.accounts.permissions import Permission, requires
+from credit.api.context import Info
+from credit.api.errors import CodedError, ErrorCode
 from credit.policies import catalogues as c
+from credit.policies.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from credit.workflows.graphql.enums import ReminderMethod
 
 
 @strawberry.type(description="目录条目（稳定代码 + 中文）")
@@ -17,6 +26,12 @@ class CatalogueEntry:
     monetary: bool = strawberry.field(default=False, description="处理种类：是否涉及金额（罚没款）")
 
 
+def _info_type_entry(t: c.InfoType) -> CatalogueEntry:
+    return CatalogueEntry(
+        code=t.code, name=t.name_zh, name_en=t.name_en, article=t.article, group=t.category.value
+    )
+
+
 @strawberry.type(description="法规目录：第九条情形、信息类型、处理种类、违法领域、措施")
 class Catalogues:
     @strawberry.field(description="警示目录情形（沈阳第九条，26项）")
@@ -26,19 +41,22 @@ class Catalogues:
             for s in c.WATCH_SITUATIONS
         ]
 
-    @strawberry.field(description="信息类型（第六条），group 为类别")
-    def info_types(self) -> list[CatalogueEntry]:
-        return [
-            CatalogueEntry(
-                code=t.code,
-                name=t.name_zh,
-                name_en=t.name_en,
-                article=t.article,
-                group=t.category.value,
-            )
-            for t in c.INFO_TYPES
-            if not t.automatic
-        ]
+    @strawberry.field(
+        description="信息类型（第六条），group 为类别；给出 policy（政策代码）时仅列该政策的类型"
+    )
+    async def info_types(self, policy: str | None = None) -> list[CatalogueEntry]:
+        if policy is not None:
+            from credit.policies.services import PolicyNotFound
+            from credit.subjects.policy import policy_vocabulary
+
+            try:
+                vocab = await policy_vocabulary(policy)
+            except (PolicyNotFound, ValueError) as exc:
+                raise CodedError(
+                    f"未知的政策代码：{policy}", ErrorCode.INVALID_ARGUMENT, field="policy"
+                ) from exc
+            return [_info_type_entry(c.INFO_TYPES_BY_CODE[t]) for t in vocab.record_types]
+        return [_info_type_entry(t) for t in c.INFO_TYPES if not t.automatic]
 
     @strawberry.field(description="处理种类（由轻到重）")
     def sanction_kinds(self) -> list[CatalogueEntry]:
@@ -87,3 +105,48 @@ class CatalogueQueries:
     @strawberry.field(description="法规目录（公开）")
     def catalogues(self) -> Catalogues:
         return Catalogues()
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL),
+        description="调用者数据范围内各辖区所适用政策的词汇（驾驶舱、菜单据此只显示适用的内容）",
+    )
+    async def policy_vocabularies(self, info: Info) -> list[PolicyVocabulary]:
+        from credit.subjects.models import Jurisdiction
+        from credit.subjects.policy import policy_vocabulary
+        from credit.subjects.scope import is_system_admin
+
+        actor = info.context.actor
+        query = Jurisdiction.all()
+        if not is_system_admin(actor):
+            query = query.filter(id=actor.jurisdiction_id or -1)
+        codes = sorted(set(await query.values_list("policy_code", flat=True)))
+        return [PolicyVocabulary(vocab=await policy_vocabulary(code)) for code in codes]
+
+
+@strawberry.type(description="一项政策的词汇：可录入的信息类型、是否评级、是否有信用提醒")
+class PolicyVocabulary:
+    vocab: strawberry.Private[Vocabulary]
+
+    @strawberry.field(description="政策代码")
+    def policy_code(self) -> str:
+        return self.vocab.policy_code
+
+    @strawberry.field(description="政策文号，如 沈公发〔2018〕4号")
+    def regulation(self) -> str:
+        return self.vocab.regulation
+
+    @strawberry.field(description="该政策可手工录入的信息类型（目录顺序）")
+    def record_types(self) -> list[CatalogueEntry]:
+        return [_info_type_entry(c.INFO_TYPES_BY_CODE[code]) for code in self.vocab.record_types]
+
+    @strawberry.field(description="是否评定信用等级（A/B/C）")
+    def grades(self) -> bool:
+        return self.vocab.grades
+
+    @strawberry.field(description="信用提醒与诚信约谈的方式（舞公 五）；无此制度的政策为空")
+    def reminder_methods(
+        self,
+    ) -> list[Annotated[ReminderMethod, strawberry.lazy("credit.workflows.graphql.enums")]]:
+        from credit.workflows.states import ReminderMethod as Method
+
+        return list(Method) if self.vocab.reminders else []

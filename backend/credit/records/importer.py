@@ -53,6 +53,7 @@ from credit.policies.catalogues import INFO_TYPES_BY_CODE
 from credit.policies.engine import evaluate
 from credit.policies.facts import RecordStatus, SubjectFact, SubjectKind
 from credit.policies.services import PolicyInForce, policy_for
+from credit.policies.vocabulary import Vocabulary
 from credit.records import importer_formats as formats
 from credit.records.importer_formats import (
     EXIT_DATE_FIELD,
@@ -67,7 +68,8 @@ from credit.records.lifecycle import STATUS_ZH
 from credit.records.models import CreditRecord, Decision, RecordTransition, Sanction, Violation
 from credit.records.services import RecordInput
 from credit.subjects.identifiers import mask_id_number
-from credit.subjects.models import District, Jurisdiction, Subject
+from credit.subjects.models import District, Jurisdiction, Subject, SubjectNameChange
+from credit.subjects.policy import jurisdiction_vocabulary
 from credit.watches import pending as watch_pending
 from credit.watches.events import record_pending as record_watched_changes
 
@@ -515,6 +517,7 @@ async def _plan(
 
     decision_lines: dict[tuple[int, str], int] = {}
     key_lines: dict[str, int] = {}
+    vocabularies: dict[int, Vocabulary] = {}
     for row in rows:
         if not isinstance(row, EntryRow):
             continue
@@ -578,6 +581,15 @@ async def _plan(
                 else:
                     plan.skipped_records += 1
                 continue
+        vocab = vocabularies.get(target.jurisdiction_id)
+        if vocab is None:
+            vocab = vocabularies[target.jurisdiction_id] = await jurisdiction_vocabulary(
+                target.jurisdiction_id, conn
+            )
+        if not vocab.knows(data.type):
+            name = INFO_TYPES_BY_CODE[data.type].name_zh
+            error(row.line, "type", f"该主体适用的{vocab.regulation}没有“{name}”这一信息类型")
+            continue
         plan.create_entries.append((row, target.jurisdiction_id, unit.id))
     return plan
 
@@ -681,6 +693,8 @@ async def _write(
                 "jurisdiction_id": j.id,
                 "district_id": d.id,
                 "address": row.address or "",
+                "legal_representative": "",
+                "licence_no": "",
                 **(
                     protect_id_number(row.id_number)
                     if row.id_number
@@ -714,6 +728,16 @@ async def _write(
         event("subject.import", "subject", sid, None, after)
     for row, subject, changes in plan.update_subjects:
         before = {k: _jsonable(getattr(subject, k)) for k in changes}
+        if "name" in changes:  # the name history (曾用名), as the console keeps it
+            await SubjectNameChange.create(
+                subject_id=subject.id,
+                old_name=subject.name,
+                new_name=changes["name"],
+                changed_at=now,
+                changed_by_id=user_id,
+                source="import",
+                using_db=conn,
+            )
         subject.update_from_dict(changes)
         await subject.save(using_db=conn, update_fields=[*changes, "updated_at"])
         touched.add(subject.id)

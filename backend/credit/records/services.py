@@ -111,6 +111,22 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
     return info_type.category
 
 
+async def check_type_known(
+    subject: Subject, record_type: str, conn: BaseDBAsyncClient | None
+) -> None:
+    """Refuse a record type the subject's policy does not know (a Wugang-only type for a
+    Shenyang enterprise, and the reverse): field `type`."""
+    from credit.subjects.policy import jurisdiction_vocabulary
+
+    vocab = await jurisdiction_vocabulary(subject.jurisdiction_id, conn)
+    if not vocab.knows(record_type):
+        info_type = INFO_TYPES_BY_CODE.get(record_type)
+        name = info_type.name_zh if info_type else record_type
+        raise RecordInputError(
+            "type", f"该主体适用的{vocab.regulation}没有“{name}”这一信息类型，请重新选择"
+        )
+
+
 async def _decision_for(
     subject: Subject, data: RecordInput, conn: BaseDBAsyncClient | None
 ) -> Decision | None:
@@ -165,6 +181,7 @@ async def create_record(
     """A new record in `draft`. `at` backdates creation for historical imports."""
     at = at or clock.now()
     category = validate_record_input(data, clock.today())
+    await check_type_known(subject, data.type, conn)
     decision = await _decision_for(subject, data, conn)
     record = await CreditRecord.create(
         subject_id=subject.id,

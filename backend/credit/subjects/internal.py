@@ -16,8 +16,10 @@ from credit.api.errors import CodedError, ErrorCode
 from credit.api.pagination import Connection, connection, page_bounds
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
+from credit.policies.queries import PolicyVocabulary
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord, Decision, RecordStatus
+from credit.subjects.history import SubjectNameChange, name_changes_loader
 from credit.subjects.identifiers import normalise
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
@@ -68,6 +70,25 @@ class Subject:
     @strawberry.field
     def address(self) -> str:
         return self.row.address
+
+    @strawberry.field(description="法定代表人（负责人）")
+    def legal_representative(self) -> str:
+        return self.row.legal_representative
+
+    @strawberry.field(description="许可证/备案编号")
+    def licence_no(self) -> str:
+        return self.row.licence_no
+
+    @strawberry.field(description="名称变更记录（曾用名），新的在前")
+    async def name_history(self, info: Info) -> list[SubjectNameChange]:
+        rows = await name_changes_loader(info).load(self.row.id)
+        return [SubjectNameChange(row=r) for r in rows]
+
+    @strawberry.field(description="主体适用的政策及其词汇（可录入的信息类型等）")
+    async def policy(self, info: Info) -> PolicyVocabulary:
+        from credit.subjects.policy import jurisdiction_vocabulary
+
+        return PolicyVocabulary(vocab=await jurisdiction_vocabulary(self.row.jurisdiction_id))
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
@@ -163,6 +184,22 @@ class InternalQueries:
             raise CodedError("无效的编号", ErrorCode.INVALID_ARGUMENT, field="id") from exc
         row = await subjects_in_scope(info.context.actor).filter(id=sid).first()
         return Subject(row=row) if row else None
+
+    @strawberry.field(
+        extensions=requires(Permission.MANAGE_SUBJECTS),
+        description="调用者可在其中新建、调入主体的辖区（区县局：本辖区；市局：本市各辖区）",
+    )
+    async def manageable_districts(self, info: Info) -> list[District]:
+        from credit.subjects.models import District as DistrictModel
+        from credit.subjects.scope import is_system_admin
+
+        actor = info.context.actor
+        query = DistrictModel.filter(is_active=True)
+        if actor.district_id is not None:
+            query = query.filter(id=actor.district_id)
+        elif not is_system_admin(actor):
+            query = query.filter(jurisdiction_id=actor.jurisdiction_id or -1)
+        return [District.from_model(d) for d in await query.order_by("code")]
 
     @strawberry.field(
         extensions=requires(Permission.VIEW_OWN_SUBJECT), description="企业账号：本企业的完整信息"

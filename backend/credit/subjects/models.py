@@ -56,6 +56,9 @@ class Subject(Model):
         "credit.District", related_name="subjects", on_delete=fields.RESTRICT
     )
     address = fields.CharField(max_length=255, default="")
+    # Internal only (DOMAIN.md Disclosure names what is public; these are not in it).
+    legal_representative = fields.CharField(max_length=100, default="")
+    licence_no = fields.CharField(max_length=100, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -64,3 +67,23 @@ class Subject(Model):
 
     class Meta:
         table = "subject"
+
+
+# One change of a subject's name (曾用名): kept for internal users; the public sees only
+# the current name (DOMAIN.md Disclosure). Rows are only ever added.
+class SubjectNameChange(Model):
+    id = fields.IntField(primary_key=True)
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
+        "credit.Subject", related_name="name_changes", on_delete=fields.RESTRICT
+    )
+    old_name = fields.CharField(max_length=200)
+    new_name = fields.CharField(max_length=200)
+    changed_at = fields.DatetimeField()
+    changed_by_id = fields.IntField(null=True)  # the user; None for an import by token
+    source = fields.CharField(max_length=16, default="console")  # console | import
+
+    subject_id: int
+
+    class Meta:
+        table = "subject_name_change"
+        indexes = (("subject_id", "changed_at"),)

@@ -23,6 +23,8 @@ export interface MenuItem {
   /** Name of the route it opens. */
   route: string
   permission?: Permission
+  /** Shown only where a policy of the caller's jurisdictions has it (WG 五 reminders). */
+  policy?: 'grades' | 'reminders'
   group: MenuGroup
   /** Position in its group (smaller first). */
   order: number

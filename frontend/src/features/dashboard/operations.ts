@@ -2,6 +2,11 @@ import { graphql } from '@/gql'
 
 export const DashboardQuery = graphql(`
   query Dashboard {
+    policyVocabularies {
+      policyCode
+      grades
+      reminderMethods
+    }
     dashboard {
       subjects
       grades {

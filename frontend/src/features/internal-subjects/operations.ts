@@ -50,9 +50,20 @@ export const InternalSubjectQuery = graphql(`
       kind
       idNumberMasked
       address
+      legalRepresentative
+      licenceNo
+      policy {
+        regulation
+      }
       district {
         code
         name
+      }
+      nameHistory {
+        oldName
+        newName
+        changedAt
+        changedBy
       }
       nextChangeAt
       evaluation {

@@ -10,6 +10,18 @@ export default defineFeature({
       component: () => import('./views/SubjectSearchView.vue'),
     },
     {
+      path: 'subjects/new',
+      name: 'console-subject-new',
+      meta: { permission: 'MANAGE_SUBJECTS', title: 'subjectForm.createTitle' },
+      component: () => import('./views/SubjectFormView.vue'),
+    },
+    {
+      path: 'subjects/:id(\\d+)/edit',
+      name: 'console-subject-edit',
+      meta: { permission: 'MANAGE_SUBJECTS', title: 'subjectForm.editTitle' },
+      component: () => import('./views/SubjectFormView.vue'),
+    },
+    {
       path: 'subjects/:id(\\d+)',
       name: 'console-subject',
       meta: { permission: 'VIEW_INTERNAL', title: 'consoleSubjects.title' },

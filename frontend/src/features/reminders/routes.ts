@@ -17,6 +17,6 @@ export default defineFeature({
     },
   ],
   menu: [
-    { label: 'reminders.title', icon: ChatDotRound, route: 'console-reminders', permission: 'MANAGE_REMINDERS', group: 'work', order: 630 },
+    { label: 'reminders.title', icon: ChatDotRound, route: 'console-reminders', permission: 'MANAGE_REMINDERS', policy: 'reminders', group: 'work', order: 630 },
   ],
 })

@@ -1,0 +1,53 @@
+"""The name history of a subject (曾用名 / 名称变更记录): internal users only. The public
+sees the current name only (DOMAIN.md Disclosure: the name is public, former names are
+not named there)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from credit.accounts.permissions import Permission, requires
+from credit.api.context import Info
+from credit.api.loaders import grouped_loader
+from credit.subjects.models import SubjectNameChange as NameChangeModel
+
+
+@strawberry.type(description="名称变更记录（曾用名）")
+class SubjectNameChange:
+    row: strawberry.Private[NameChangeModel]
+
+    @strawberry.field(description="原名称（曾用名）")
+    def old_name(self) -> str:
+        return self.row.old_name
+
+    @strawberry.field(description="新名称")
+    def new_name(self) -> str:
+        return self.row.new_name
+
+    @strawberry.field(description="变更时间")
+    def changed_at(self) -> datetime:
+        return self.row.changed_at
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL),
+        description="变更人（姓名）；导入为“批量导入”",
+    )
+    async def changed_by(self, info: Info) -> str:
+        if self.row.changed_by_id is None:
+            return "批量导入" if self.row.source == "import" else ""
+        user = await info.context.loaders.user.load(self.row.changed_by_id)
+        return user.display_name if user else ""
+
+
+def name_changes_loader(info: Info) -> DataLoader[int, list[NameChangeModel]]:
+    """Per request, beside the context's loaders (newest change first)."""
+    extra = info.context.loaders.extra
+    if "name_changes" not in extra:
+        extra["name_changes"] = grouped_loader(
+            NameChangeModel, "subject_id", ("-changed_at", "-id")
+        )
+    loader: DataLoader[int, list[NameChangeModel]] = extra["name_changes"]
+    return loader
