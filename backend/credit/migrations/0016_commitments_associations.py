@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('credit', '0012_administration')]
+    dependencies = [('credit', '0014_subject_management')]
 
     initial = False
 
