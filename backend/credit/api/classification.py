@@ -86,7 +86,8 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "EvidenceFileInfo": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt"},
     "EvidenceFileContent": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt base64"},
     # --- staff work
-    "DashboardStats": {INTERNAL: "subjects"},
+    "DashboardStats": {INTERNAL: "subjects returnedRecords"},
+    "ReviewWarning": {INTERNAL: "code message"},
     "CountItem": {INTERNAL: "key label count"},
     "MonthCount": {INTERNAL: "month key count"},
     "DecisionPayload": {INTERNAL: "revokedRecordIds"},
@@ -115,7 +116,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
         restricted(P.IMPORT_DECISIONS): "dryRun rows subjectsCreated subjectsUpdated "
         "decisionsCreated decisionsSkipped recordsCreated recordsSkipped subjectsReevaluated"
     },
-    "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
+    "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message code"},
     # --- administration
     "AuditEvent": {
         restricted(P.VIEW_AUDIT): "id at actorUsername unitCode role action objectType "

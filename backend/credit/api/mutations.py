@@ -41,6 +41,11 @@ class MutationErrorCode(StrEnum):
     BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
+    # A credit record that is not legally complete (credit.records.rules.RuleCode)
+    DECISION_REQUIRED = "DECISION_REQUIRED"
+    DATE_ORDER = "DATE_ORDER"
+    FUTURE_DATE = "FUTURE_DATE"
+    AMOUNT_OUT_OF_RANGE = "AMOUNT_OUT_OF_RANGE"
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")

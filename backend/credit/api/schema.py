@@ -31,6 +31,7 @@ from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
 from credit.records.association import AssociationMutations
+from credit.records.correction_mutations import CorrectionMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.subjects.internal import DecisionQueries, InternalQueries
@@ -78,6 +79,7 @@ class Query(
 class Mutation(
     AccountMutations,
     RecordMutations,
+    CorrectionMutations,
     ImportMutations,
     AssociationMutations,
     PolicyMutations,

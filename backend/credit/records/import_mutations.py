@@ -30,6 +30,9 @@ class ImportRowError:
     field: str | None
     column: str | None
     message: str
+    code: str | None = strawberry.field(
+        default=None, description="规则代码（与录入接口相同，如 DECISION_REQUIRED）"
+    )
 
 
 @strawberry.type(description="导入结果（试运行时为将要写入的数量）")
@@ -100,7 +103,9 @@ class ImportMutations:
         # The importer runs its own single transaction and writes its audit events.
         report = await import_file(data, format.value, dry_run=dry_run, actor=info.context.actor)
         errors = [
-            ImportRowError(line=e.line, field=e.field, column=e.label, message=e.message)
+            ImportRowError(
+                line=e.line, field=e.field, column=e.label, message=e.message, code=e.code
+            )
             for e in report.errors
         ]
         return DecisionsImportPayload(summary=None if errors else _summary(report), errors=errors)

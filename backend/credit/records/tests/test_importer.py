@@ -421,7 +421,7 @@ def bad_rows() -> list[tuple[dict[str, Any], str, str]]:
         (watch | {"published_on": tomorrow}, "published_on", "不能晚于今天（2026-06-01）"),
         (filing_row(1, external_key="F-1", occurred_on=tomorrow), "occurred_on", "不能晚于今天"),
         (watch | {"published_on": ago(400)}, "published_on", "不能早于决定日期"),
-        (watch | {"occurred_on": ago(1)}, "occurred_on", "不能晚于决定日期"),
+        (watch | {"occurred_on": ago(1)}, "decided_on", "不能早于发生日期"),
         (_without(watch, "document_no"), "document_no", "必填字段缺失"),
         (_without(watch, "summary"), "summary", "必填字段缺失"),
         (_without(watch, "published_on"), "published_on", "必填字段缺失"),
