@@ -105,9 +105,13 @@ export type ListKind =
 export type MutationErrorCode =
   | 'ACCOUNT_DISABLED'
   | 'ACCOUNT_LOCKED'
+  | 'AMOUNT_OUT_OF_RANGE'
   | 'BLOCKED_BY_REPORT'
   | 'CONFLICT'
+  | 'DATE_ORDER'
   | 'DEADLINE_PASSED'
+  | 'DECISION_REQUIRED'
+  | 'FUTURE_DATE'
   | 'INVALID'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_STATE'
@@ -184,6 +188,7 @@ export type Permission =
 
 /** 信用信息状态 */
 export type RecordStatus =
+  | 'DELETED'
   | 'DRAFT'
   | 'PUBLISHED'
   | 'REJECTED'
