@@ -34,6 +34,7 @@ from credit.records.association import AssociationMutations
 from credit.records.correction_mutations import CorrectionMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
+from credit.records.queries import RecordQueries
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.queries import SubjectQueries
 from credit.workflows.graphql import WorkflowMutations, WorkflowQueries
@@ -68,6 +69,7 @@ class Query(
     CreditReportQueries,
     DashboardQueries,
     DecisionQueries,
+    RecordQueries,
     PolicyQueries,
     WorkflowQueries,
     AdminQueries,

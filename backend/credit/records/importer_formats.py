@@ -36,8 +36,8 @@ from credit.policies.catalogues import (
 )
 from credit.policies.facts import RecordStatus, SubjectKind
 from credit.records.amounts import InvalidAmount, parse_amount
-from credit.records.rules import RuleCode
 from credit.records.lifecycle import STATUS_ZH
+from credit.records.rules import RuleCode
 from credit.records.services import (
     RecordInput,
     RecordInputError,

@@ -3,8 +3,8 @@
 draft → submitted → verified → published; side exits: rejected (review, from submitted or
 verified), revoked (objection upheld, from published), repaired (credit repair, from
 published); a rejected record can be reopened as a draft, and a draft deleted (kept,
-with its history, as `deleted`: never public, never counted). Expiry of the public window and archiving after retention are derived from
-time by the engine and are never stored.
+with its history, as `deleted`: never public, never counted). Expiry of the public window
+and archiving after retention are derived from time by the engine and are never stored.
 """
 
 from __future__ import annotations

@@ -41,8 +41,7 @@ async def _retention_years(policy_codes: set[str]) -> dict[str, int]:
 async def _load_warnings(ids: list[int]) -> Sequence[list[ReviewWarning]]:
     records = {r.id: r for r in await CreditRecord.filter(id__in=ids)}
     subjects = {
-        s.id: s
-        for s in await Subject.filter(id__in={r.subject_id for r in records.values()})
+        s.id: s for s in await Subject.filter(id__in={r.subject_id for r in records.values()})
     }
     jurisdictions = {
         j.id: j
@@ -108,4 +107,3 @@ def loaders(info: Info) -> ReviewLoaders:
         found = extra["records.review"] = ReviewLoaders()
     assert isinstance(found, ReviewLoaders)
     return found
-

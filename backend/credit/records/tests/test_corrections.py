@@ -70,7 +70,8 @@ async def test_rejected_record_is_reopened_fixed_and_resubmitted(make_client) ->
     }
     # when the officer reopens, fixes the decision number and resubmits
     reopened = await gql(officer, REOPEN, {"id": rid})
-    fixed = await gql(officer, UPDATE, {"id": rid, "i": fields(subject.id, decisionNo="沈公技防警〔2026〕10号")})
+    corrected = fields(subject.id, decisionNo="沈公技防警〔2026〕10号")
+    fixed = await gql(officer, UPDATE, {"id": rid, "i": corrected})
     resubmitted = await gql(officer, STEP, {"id": rid})
     # then
     assert reopened["data"]["creditRecordReopen"]["creditRecord"] == {
@@ -180,3 +181,18 @@ async def test_reviewer_sees_a_reused_decision_number(make_client) -> None:  # t
         assert "另有 1 条" in warning["message"]
     verified = await gql(reviewer, VERIFY, {"id": first})
     assert verified["data"]["creditRecordVerify"]["errors"] == []
+
+
+async def test_one_record_is_read_inside_the_scope_only(make_client) -> None:  # type: ignore[no-untyped-def]
+    subject, officer, _, _ = await _setup(make_client)
+    rid = await _create(officer, subject.id)
+    jurisdiction, _ = await make_place()
+    other = await District.create(code="sy-d3", name="大东区", jurisdiction_id=jurisdiction.id)
+    await make_user("outsider", "DISTRICT_OFFICER", district=other)
+    outsider = make_client()
+    await sign_in(outsider, "outsider")
+    query = "query($id: ID!) { creditRecord(id: $id) { id summary } }"
+    mine = await gql(officer, query, {"id": rid})
+    theirs = await gql(outsider, query, {"id": rid})
+    assert mine["data"]["creditRecord"]["id"] == rid
+    assert theirs["data"]["creditRecord"] is None

@@ -3,6 +3,7 @@ the import, with the same code on the same field."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 from typing import Any
 
@@ -88,7 +89,7 @@ async def _legacy(subject_id: int, status: RecordStatus, **over: Any) -> CreditR
         **over,
     )
     path = [None, RecordStatus.DRAFT, RecordStatus.SUBMITTED, RecordStatus.VERIFIED]
-    for before, after in zip(path, path[1:], strict=False):
+    for before, after in itertools.pairwise(path):
         await RecordTransition.create(
             record_id=record.id, from_status=before, to_status=after, at=clock.now()
         )

@@ -4,6 +4,7 @@ export const DashboardQuery = graphql(`
   query Dashboard {
     dashboard {
       subjects
+      returnedRecords
       grades {
         key
         label
