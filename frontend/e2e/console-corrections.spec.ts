@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { asUser, enterWatchListCase, openSubject, signIn } from './console'
+import { asUser, fillDate, openSubject, signIn, today } from './console'
 import { expect, expectNoHorizontalScroll, test } from './fixtures'
 
 // The correction loop (issue 14, item 2): the city reviewer returns an officer's record with
@@ -11,6 +11,32 @@ test.describe.configure({ timeout: 150_000 })
 const SUBJECT = '沈阳盛安智能安防工程有限公司' // 和平区: officer.heping's scope
 const REASON = '决定文书号与原件不符，请核对后重新提交'
 
+async function filterAndChoose(page: Page, select: string, typed: string, option: RegExp): Promise<void> {
+  await page.getByTestId(select).click()
+  await page.keyboard.type(typed)
+  const found = page.locator('.el-select-dropdown:visible').getByRole('option', { name: option }).first()
+  await found.scrollIntoViewIfNeeded()
+  await found.click()
+}
+
+/** Enter a 第九条（八） watch-list case and submit it; the situation list is filtered by typing
+ * (on a phone the long list scrolls under the finger). Returns its decision number. */
+async function enterCase(page: Page, summary: string): Promise<string> {
+  const decisionNo = `沈公技防警〔E2E〕${Date.now()}号`
+  await page.getByTestId('enter-record').click()
+  await expect(page.getByTestId('record-form')).toBeVisible()
+  await filterAndChoose(page, 'record-type', '警示目录', /警示目录”情况/)
+  await filterAndChoose(page, 'situation', '用户投诉', /因服务受到用户投诉/)
+  await fillDate(page.getByTestId('occurred-on'), today())
+  await page.getByTestId('summary').fill(summary)
+  await page.getByTestId('decision-no').fill(decisionNo)
+  await fillDate(page.getByTestId('decision-date'), today())
+  await page.getByTestId('issuing-unit').fill('沈阳市公安局和平分局')
+  await page.getByTestId('save-submit').click()
+  await expect(page.getByTestId('subject-name')).toBeVisible()
+  return decisionNo
+}
+
 async function reviewItem(page: Page, text: string) {
   await page.goto('/console/review')
   return page.getByTestId('review-item').filter({ hasText: text })
@@ -21,7 +47,7 @@ test('a returned record is reopened, corrected and resubmitted; the reviewer see
   await signIn(page, 'officer.heping')
   await openSubject(page, SUBJECT)
   const summary = `E2E退回修改（${testInfo.project.name}）`
-  const wrongNo = await enterWatchListCase(page, /^第九条（八） 因服务受到用户投诉/, summary)
+  const wrongNo = await enterCase(page, summary)
 
   // when: the city reviewer returns it with a reason
   const reviewer = await asUser(browser, 'reviewer')

@@ -164,7 +164,7 @@ async def _returned(b: _Builder, subject: Subject, unit: Unit) -> None:
     officer's dashboard shows it, to be reopened, corrected and resubmitted."""
     officer = await User.get(username="officer.heping").using_db(b.conn)
     reviewer = await User.get(username="reviewer").using_db(b.conn)
-    day = b.today - timedelta(days=6)
+    day = b.today - timedelta(days=75)
     record = await create_record(
         subject,
         RecordInput(
