@@ -12,6 +12,15 @@ from credit.subjects.models import District, Jurisdiction, Subject
 _seq = itertools.count(1)
 
 
+_decisions = itertools.count(1)
+
+
+def decision_no() -> str:
+    """A decision number no other test record uses (a record that lists, sanctions or
+    counts needs one: credit.records.rules)."""
+    return f"测试决定〔2026〕{next(_decisions)}号"
+
+
 def make_uscc(n: int | None = None) -> str:
     body = f"91210102TQ{(n if n is not None else next(_seq)):07d}"
     return body + uscc_check_digit(body)

@@ -114,7 +114,8 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
     "EvidenceFileInfo": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt"},
     "EvidenceFileContent": {ENTERPRISE_SELF: "id name contentType size sha256 createdAt base64"},
     # --- staff work
-    "DashboardStats": {INTERNAL: "subjects"},
+    "DashboardStats": {INTERNAL: "subjects returnedRecords"},
+    "ReviewWarning": {INTERNAL: "code message"},
     "CountItem": {INTERNAL: "key label count"},
     "MonthCount": {INTERNAL: "month key count"},
     "DecisionPayload": {INTERNAL: "revokedRecordIds"},
@@ -157,7 +158,7 @@ _BY_TYPE: dict[str, dict[Level, str]] = {
             P.MANAGE_ASSOCIATION_MEMBERS
         ): "id subjectId subjectName uscc joinedOn leftAt lists"
     },
-    "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message"},
+    "ImportRowError": {restricted(P.IMPORT_DECISIONS): "line field column message code"},
     # --- partners' watches (credit.watches): a token's own watch list and the change events
     # of its watched subjects (before/after hold only what the public lookup shows)
     "WatchAddPayload": {restricted(P.WATCH_SUBJECTS): "added"},

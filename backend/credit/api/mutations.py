@@ -44,6 +44,11 @@ class MutationErrorCode(StrEnum):
     LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
     WATCH_LIMIT_EXCEEDED = "WATCH_LIMIT_EXCEEDED"  # a partner token's watch list is full
     DUPLICATE = "DUPLICATE"  # the identifier (USCC, ID number) is already registered
+    # A credit record that is not legally complete (credit.records.rules.RuleCode)
+    DECISION_REQUIRED = "DECISION_REQUIRED"
+    DATE_ORDER = "DATE_ORDER"
+    FUTURE_DATE = "FUTURE_DATE"
+    AMOUNT_OUT_OF_RANGE = "AMOUNT_OUT_OF_RANGE"
 
 
 @strawberry.type(description="预期内的失败：字段、说明与代码")

@@ -35,8 +35,10 @@ from credit.lists.publications import PublicationQueries
 from credit.lists.queries import ListQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
+from credit.records.correction_mutations import CorrectionMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
+from credit.records.queries import RecordQueries
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.mutations import SubjectMutations
 from credit.subjects.queries import SubjectQueries
@@ -76,6 +78,7 @@ class Query(
     CreditReportQueries,
     DashboardQueries,
     DecisionQueries,
+    RecordQueries,
     PolicyQueries,
     WorkflowQueries,
     ReportLookupQueries,
@@ -93,6 +96,7 @@ class Mutation(
     AccountMutations,
     RecordMutations,
     SubjectMutations,
+    CorrectionMutations,
     ImportMutations,
     AssociationMutations,
     PolicyMutations,

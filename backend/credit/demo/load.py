@@ -164,6 +164,7 @@ async def load_demo() -> Loaded:
         )
         b.records += await associations_demo.load(conn, today, subjects[:6], units["sy_assoc"])
         loaded.reports = await load_reports(conn, subjects[0], today)
+        await _returned(b, subjects[0], units["sy_210102"])
         if not report.administrator_created:
             loaded.accounts[0] = (
                 *loaded.accounts[0][:2],
@@ -181,6 +182,50 @@ async def load_demo() -> Loaded:
         loaded.notes.append(f"关注演示 API 令牌（WATCH_SUBJECTS，只显示一次）：{watching.secret}")
         await dataversion.bump(conn)  # public data changed: cached answers are old
     return loaded
+
+
+async def _returned(b: _Builder, subject: Subject, unit: Unit) -> None:
+    """A record of 和平区's officer that the city reviewer returned with a reason: the
+    officer's dashboard shows it, to be reopened, corrected and resubmitted."""
+    officer = await User.get(username="officer.heping").using_db(b.conn)
+    reviewer = await User.get(username="reviewer").using_db(b.conn)
+    day = b.today - timedelta(days=75)
+    record = await create_record(
+        subject,
+        RecordInput(
+            type="watch_list_case",
+            occurred_on=day,
+            summary="因服务受到用户投诉，经核实属实",
+            situation_code="s08",
+            decision_no=f"沈公技防警〔{day.year}〕O92号",
+            decision_date=day,
+            issuing_unit="沈阳市公安局和平分局",
+            provider_unit_id=unit.id,
+            provider_person=officer.display_name,
+        ),
+        b.conn,
+        by_user_id=officer.id,
+        at=_at(day, 9),
+        reevaluate_subject=False,
+    )
+    await transition(
+        record,
+        Action.SUBMIT,
+        b.conn,
+        by_user_id=officer.id,
+        at=_at(day, 10),
+        reevaluate_subject=False,
+    )
+    await transition(
+        record,
+        Action.REJECT,
+        b.conn,
+        by_user_id=reviewer.id,
+        reason="决定文书号与决定书原件不符（应为阿拉伯数字“092”），请核对后重新提交",
+        at=_at(b.today - timedelta(days=1), 15),
+        reevaluate_subject=False,
+    )
+    b.records += 1
 
 
 async def _units(conn, sy_districts, wg_districts) -> dict[str, Unit]:  # type: ignore[no-untyped-def]
@@ -294,6 +339,8 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
             s, rec("filing", t - timedelta(days=days), "技防企业备案"), t - timedelta(days=days)
         )
 
+    inspections = iter(range(1, 999))
+
     async def inspection(s: Subject, days: int, passed: bool = True) -> None:
         day = t - timedelta(days=days)
         await b.published(
@@ -303,6 +350,8 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
                 day,
                 "公安机关年度检查：" + ("合格" if passed else "不合格"),
                 inspection_passed=passed,
+                decision_no=f"沈公技防检〔{day.year}〕{next(inspections):03d}号",
+                decision_date=day,
             ),
             day,
         )
@@ -380,7 +429,13 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
     # 8: interview/warning (hint), 9–11: a clean enterprise, review queue items
     await b.published(
         out[8],
-        rec("interview_or_warning", t - timedelta(days=15), "因未落实值班制度被约谈"),
+        rec(
+            "interview_or_warning",
+            t - timedelta(days=15),
+            "因未落实值班制度被约谈",
+            decision_no=f"沈公技防约〔{t.year}〕008号",
+            decision_date=t - timedelta(days=15),
+        ),
         t - timedelta(days=14),
     )
     await filing(out[9], 100)
@@ -391,12 +446,33 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
             t - timedelta(days=3),
             "涉嫌擅自在社会公共区域安装技防系统",
             situation_code="s09",
+            decision_no=f"沈公技防警〔{t.year}〕090号",
+            decision_date=t - timedelta(days=2),
+        ),
+        Action.SUBMIT,
+    )
+    # the reviewer's card warns: the same decision number on a second record
+    await b.pending(
+        out[10],
+        rec(
+            "interview_or_warning",
+            t - timedelta(days=3),
+            "就擅自安装技防系统约谈企业负责人",
+            decision_no=f"沈公技防警〔{t.year}〕090号",
+            decision_date=t - timedelta(days=2),
         ),
         Action.SUBMIT,
     )
     await b.pending(
         out[11],
-        rec("watch_list_case", t - timedelta(days=5), "工程质量检测不合格", situation_code="s06"),
+        rec(
+            "watch_list_case",
+            t - timedelta(days=5),
+            "工程质量检测不合格",
+            situation_code="s06",
+            decision_no=f"沈公技防警〔{t.year}〕091号",
+            decision_date=t - timedelta(days=4),
+        ),
         Action.VERIFY,
     )
     await b.pending(
@@ -469,6 +545,8 @@ async def _wugang(b: _Builder, rng, wg, districts, units) -> list[Subject]:  # t
             occurred_on=t - timedelta(days=60),
             summary="治安检查合格",
             inspection_passed=True,
+            decision_no=f"舞公（治）检字〔{(t - timedelta(days=60)).year}〕12号",
+            decision_date=t - timedelta(days=60),
             issuing_unit="舞钢市公安局",
             provider_unit_id=unit.id,
         ),

@@ -42,6 +42,9 @@ class DashboardStats:
     records_by_status: list[CountItem]
     listings_by_month: list[MonthCount]
     objections_by_deadline: list[CountItem]
+    returned_records: int = strawberry.field(
+        description="已退回待修改的信用信息（审核退回，录入单位须修改后重新提交）"
+    )
 
 
 GRADE_LABELS = {"A": "A 信用优良", "B": "B 一般失信", "C": "C 严重失信", "UNGRADED": "未评级"}
@@ -102,8 +105,12 @@ class DashboardQueries:
             else "on_time"
             for o in open_objections
         )
+        returned = await CreditRecord.filter(
+            subject_id__in=ids, status=RecordStatus.REJECTED
+        ).count()
         return DashboardStats(
             subjects=total,
+            returned_records=returned,
             grades=[
                 CountItem(key=k, label=v, count=grades.get(k, 0)) for k, v in GRADE_LABELS.items()
             ],

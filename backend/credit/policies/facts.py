@@ -43,6 +43,7 @@ class RecordStatus(StrEnum):
     REJECTED = "rejected"
     REVOKED = "revoked"
     REPAIRED = "repaired"
+    DELETED = "deleted"  # a draft its author withdrew; kept with its history
 
 
 class ListKind(StrEnum):

@@ -31,6 +31,9 @@ class ImportRowError:
     field: str | None
     column: str | None
     message: str
+    code: str | None = strawberry.field(
+        default=None, description="规则代码（与录入接口相同，如 DECISION_REQUIRED）"
+    )
 
 
 @strawberry.type(description="导入结果（试运行时为将要写入的数量）")
@@ -107,6 +110,7 @@ class ImportMutations:
                 # CSV/XLSX: the column a person sees (its Chinese header), not the field code
                 column=column_header(e.field) if e.field and e.label != e.field else None,
                 message=e.message,
+                code=e.code,
             )
             for e in report.errors
         ]

@@ -1079,7 +1079,7 @@ async def _import(
             ImportIssue(0, None, f"写入时与同时进行的其他修改冲突，已全部回滚，请重新导入（{exc}）")
         )
     report.errors = [
-        ImportIssue(i.line, i.field, i.message, source.label(i.field) if i.field else None)
+        ImportIssue(i.line, i.field, i.message, source.label(i.field) if i.field else None, i.code)
         for i in sorted(issues, key=lambda i: i.line)
     ]
     if report.errors:

@@ -37,6 +37,7 @@ from credit.policies.catalogues import (
 from credit.policies.facts import RecordStatus, SubjectKind
 from credit.records.amounts import InvalidAmount, parse_amount
 from credit.records.lifecycle import STATUS_ZH
+from credit.records.rules import RuleCode
 from credit.records.services import (
     RecordInput,
     RecordInputError,
@@ -655,6 +656,7 @@ class ImportIssue:
     field: str | None
     message: str
     label: str | None = None  # how the field is shown (CSV/XLSX add the column header)
+    code: str | None = None  # a credit.records.rules.RuleCode, as the API answers it
 
     def __str__(self) -> str:
         where = f"第{self.line}行" if self.line else "文件"
@@ -705,8 +707,8 @@ class _Row:
         self.issues = issues
         self.ok = True
 
-    def error(self, path: str | None, message: str) -> None:
-        self.issues.append(ImportIssue(self.line, path, message))
+    def error(self, path: str | None, message: str, code: str | None = None) -> None:
+        self.issues.append(ImportIssue(self.line, path, message, code=code))
         self.ok = False
 
     def unknown(self, data: Mapping[str, Any], allowed: frozenset[str], prefix: str = "") -> None:
@@ -782,7 +784,7 @@ class _Row:
             self.error(name, "日期格式应为 YYYY-MM-DD")
             return None
         if not_after is not None and day > not_after:
-            self.error(name, f"日期不能晚于今天（{not_after.isoformat()}）")
+            self.error(name, f"日期不能晚于今天（{not_after.isoformat()}）", RuleCode.FUTURE_DATE)
             return None
         return day
 
@@ -977,9 +979,8 @@ def _parse_entry(r: _Row, row_kind: str, today: date) -> EntryRow | None:
     if not r.ok or key is None:
         return None
     assert type_code and occurred_on and summary and published_on and provider_unit
-    # The order of the dates (each checked only once both are known).
-    if decided_on and occurred_on > decided_on:
-        r.error("occurred_on", f"发生日期不能晚于决定日期（{decided_on.isoformat()}）")
+    # The order of the dates (each checked only once both are known); a decision dated
+    # before what it decides is the record rules' (validate_record_input, below).
     if published_on < (decided_on or occurred_on):
         what = "决定日期" if decided_on else "发生日期"
         r.error("published_on", f"公布日期不能早于{what}（{(decided_on or occurred_on)}）")
@@ -1014,7 +1015,8 @@ def _parse_entry(r: _Row, row_kind: str, today: date) -> EntryRow | None:
     try:  # the record service's own checks, so an import accepts what the console accepts
         validate_record_input(data, today)
     except RecordInputError as exc:
-        r.error(_service_field(exc.field), str(exc))
+        code = None if exc.code == "INVALID" else exc.code
+        r.error(_service_field(exc.field), str(exc), code)
         return None
     return EntryRow(
         r.line,

@@ -2,8 +2,9 @@
 
 draft → submitted → verified → published; side exits: rejected (review, from submitted or
 verified), revoked (objection upheld, from published), repaired (credit repair, from
-published). Expiry of the public window and archiving after retention are derived from
-time by the engine and are never stored.
+published); a rejected record can be reopened as a draft, and a draft deleted (kept,
+with its history, as `deleted`: never public, never counted). Expiry of the public window
+and archiving after retention are derived from time by the engine and are never stored.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ class Action(StrEnum):
     PUBLISH = "publish"
     REVOKE = "revoke"
     REPAIR = "repair"
-    RETURN_TO_DRAFT = "return_to_draft"
+    REOPEN = "reopen"  # a rejected record back to draft, to be corrected and resubmitted
+    DELETE = "delete"  # a draft withdrawn by its author: never public, its history kept
 
 
 TRANSITIONS: dict[Action, tuple[frozenset[S], S]] = {
@@ -30,7 +32,8 @@ TRANSITIONS: dict[Action, tuple[frozenset[S], S]] = {
     Action.PUBLISH: (frozenset({S.VERIFIED}), S.PUBLISHED),
     Action.REVOKE: (frozenset({S.PUBLISHED}), S.REVOKED),
     Action.REPAIR: (frozenset({S.PUBLISHED}), S.REPAIRED),
-    Action.RETURN_TO_DRAFT: (frozenset({S.REJECTED}), S.DRAFT),
+    Action.REOPEN: (frozenset({S.REJECTED}), S.DRAFT),
+    Action.DELETE: (frozenset({S.DRAFT}), S.DELETED),
 }
 
 STATUS_ZH = {
@@ -41,6 +44,7 @@ STATUS_ZH = {
     S.REJECTED: "已退回",
     S.REVOKED: "已撤销",
     S.REPAIRED: "已修复",
+    S.DELETED: "已删除",
 }
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -145,6 +146,11 @@ def _int_id(value: str, field: str) -> int:
         raise MutationFailed(f"无效的编号：{value}", MutationErrorCode.INVALID, field) from exc
 
 
+def input_failed(exc: services.RecordInputError) -> MutationFailed:
+    """A refused record input, with the rule's code (credit.records.rules) when it has one."""
+    return MutationFailed(str(exc), MutationErrorCode(exc.code), exc.field)
+
+
 async def _lifecycle(
     info: Info,
     record_id: strawberry.ID,
@@ -152,6 +158,7 @@ async def _lifecycle(
     reason: str = "",
     *,
     reason_required: bool = False,
+    guard: Callable[[RecordModel], None] | None = None,
 ) -> CreditRecordPayload:
     async def body(conn: BaseDBAsyncClient) -> Outcome:
         if reason_required:
@@ -175,11 +182,15 @@ async def _lifecycle(
         before = _snapshot(record)
         entries_before = await list_entries_now(conn, subject)
         try:
+            if guard is not None:
+                guard(record)
             await services.transition(
                 record, action, conn, by_user_id=info.context.actor.user_id, reason=reason
             )
         except InvalidTransition as exc:
             raise MutationFailed(str(exc), MutationErrorCode.INVALID_STATE, "id") from exc
+        except services.RecordInputError as exc:
+            raise input_failed(exc) from exc
         await _announce(info, conn, subject, entries_before, f"record:{record.id}:{action.value}")
         return Outcome(record, "credit_record", record.id, before, _snapshot(record))
 
@@ -234,7 +245,7 @@ class RecordMutations:
                     subject, data, conn, by_user_id=info.context.actor.user_id
                 )
             except services.RecordInputError as exc:
-                raise MutationFailed(str(exc), MutationErrorCode.INVALID, exc.field) from exc
+                raise input_failed(exc) from exc
             if input.commitment_id:
                 from credit.commitments.mutations import link_breach
 

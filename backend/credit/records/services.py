@@ -13,6 +13,7 @@ from credit.core import clock
 from credit.grades.services import reevaluate
 from credit.policies.catalogues import INFO_TYPES_BY_CODE, WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import Category, RecordStatus
+from credit.records import rules
 from credit.records.amounts import InvalidAmount, check_amount
 from credit.records.lifecycle import Action, next_status
 from credit.records.models import CreditRecord, Decision, RecordTransition, Sanction, Violation
@@ -20,9 +21,12 @@ from credit.subjects.models import Subject
 
 
 class RecordInputError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
+    """`code`: a rules.RuleCode when a legal-completeness rule failed, else "INVALID"."""
+
+    def __init__(self, field: str, message: str, code: str = "INVALID") -> None:
         super().__init__(message)
         self.field = field
+        self.code = code
 
 
 @dataclass
@@ -67,8 +71,7 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
     info_type = INFO_TYPES_BY_CODE.get(data.type)
     if info_type is None or info_type.automatic:
         raise RecordInputError("type", f"未知或不可手工录入的信息类型：{data.type}")
-    if data.occurred_on > today:
-        raise RecordInputError("occurredOn", f"发生日期不能晚于今天（{today.isoformat()}）")
+    _check_rules(data, today)
     if data.type == "watch_list_case":
         if data.situation_code not in WATCH_SITUATIONS_BY_CODE:
             raise RecordInputError("situationCode", "列入警示目录须选择第九条所列情形（s01–s26）")
@@ -76,11 +79,8 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
         raise RecordInputError("situationCode", "只有“列入警示目录”信息才有第九条情形")
     if data.type == "inspection" and data.inspection_passed is None:
         raise RecordInputError("inspectionPassed", "检查结果须注明是否合格")
-    if data.decision_date is not None:
-        if data.decision_date > today:
-            raise RecordInputError("decisionDate", "决定日期不能晚于今天")
-        if not data.decision_no:
-            raise RecordInputError("decisionNo", "有决定日期时须填写决定文书号")
+    if data.decision_date is not None and not data.decision_no:
+        raise RecordInputError("decisionNo", "有决定日期时须填写决定文书号")
     if data.violations and not (data.decision_no and data.decision_date):
         raise RecordInputError("violations", "违法行为须附于一份决定（文书号与日期）")
     for i, v in enumerate(data.violations):
@@ -127,7 +127,43 @@ async def check_type_known(
         )
 
 
-async def _decision_for(
+def _check_rules(data: RecordInput, today: date) -> None:
+    amounts = [
+        (f"violations[{i}].sanctions[{j}].amountYuan", s.amount_yuan)
+        for i, v in enumerate(data.violations)
+        for j, s in enumerate(v.sanctions)
+    ]
+    errors = rules.record_errors(
+        data.type,
+        data.occurred_on,
+        data.decision_no,
+        data.decision_date,
+        data.issuing_unit,
+        today,
+        amounts,
+    )
+    if errors:
+        first = errors[0]
+        raise RecordInputError(first.field, first.message, first.code)
+
+
+def check_stored_record(record: CreditRecord, today: date) -> None:
+    """The rules again before a record moves on (submit, verify, publish): a record entered
+    before a rule existed, or changed since, cannot slip through."""
+    errors = rules.record_errors(
+        record.type,
+        record.occurred_on,
+        record.decision_no,
+        record.decision_date,
+        record.issuing_unit,
+        today,
+    )
+    if errors:
+        first = errors[0]
+        raise RecordInputError(first.field, first.message, first.code)
+
+
+async def decision_for(
     subject: Subject, data: RecordInput, conn: BaseDBAsyncClient | None
 ) -> Decision | None:
     if not data.decision_no or data.decision_date is None:
@@ -149,6 +185,13 @@ async def _decision_for(
         source=data.source,
         using_db=conn,
     )
+    await write_violations(decision, data, conn)
+    return decision
+
+
+async def write_violations(
+    decision: Decision, data: RecordInput, conn: BaseDBAsyncClient | None
+) -> None:
     for seq, v in enumerate(data.violations, start=1):
         violation = await Violation.create(
             decision_id=decision.id,
@@ -166,7 +209,6 @@ async def _decision_for(
                 ],
                 using_db=conn,
             )
-    return decision
 
 
 async def create_record(
@@ -182,7 +224,7 @@ async def create_record(
     at = at or clock.now()
     category = validate_record_input(data, clock.today())
     await check_type_known(subject, data.type, conn)
-    decision = await _decision_for(subject, data, conn)
+    decision = await decision_for(subject, data, conn)
     record = await CreditRecord.create(
         subject_id=subject.id,
         decision_id=decision.id if decision else None,
@@ -220,6 +262,10 @@ async def create_record(
     return record
 
 
+# A record moving towards the public meets the rules again at every step.
+CHECKED_ACTIONS = frozenset({Action.SUBMIT, Action.VERIFY, Action.PUBLISH})
+
+
 async def transition(
     record: CreditRecord,
     action: Action,
@@ -235,6 +281,8 @@ async def transition(
     at = at or clock.now()
     current = RecordStatus(record.status)
     target = next_status(action, current)
+    if action in CHECKED_ACTIONS:
+        check_stored_record(record, clock.today())
     record.status = target
     if target == RecordStatus.PUBLISHED and record.published_at is None:
         record.published_at = at

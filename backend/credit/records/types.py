@@ -17,6 +17,7 @@ from credit.records.lifecycle import STATUS_ZH
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.models import Decision as DecisionModel
 from credit.records.models import RecordTransition
+from credit.records.review import ReviewWarning
 
 RecordStatus = strawberry.enum(RecordStatusEnum, description="信用信息状态")
 Category = strawberry.enum(CategoryEnum, description="信息类别：基础/优良/提示/警示")
@@ -227,3 +228,23 @@ class CreditRecord:
     async def transitions(self, info: Info) -> list[Transition]:
         rows = await info.context.loaders.transitions.load(self.row.id)
         return [Transition.from_model(t) for t in rows]
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL),
+        description="审核提示（内部）：文书号重复使用、发生日期早于保存期限等",
+    )
+    async def review_warnings(self, info: Info) -> list[ReviewWarning]:
+        from credit.records.review import loaders
+
+        return await loaders(info).warnings.load(self.row.id)
+
+    @strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL),
+        description="退回理由（内部）：已退回或退回后重新编辑的信息，最近一次退回的理由",
+    )
+    async def return_reason(self, info: Info) -> str | None:
+        from credit.records.review import loaders
+
+        if self.row.status not in (RecordStatusEnum.REJECTED, RecordStatusEnum.DRAFT):
+            return None
+        return await loaders(info).return_reason.load(self.row.id)

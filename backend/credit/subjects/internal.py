@@ -122,7 +122,11 @@ class Subject:
         offset, limit = page_bounds(first, after)
         rows = await info.context.loaders.records_of_subject.load(self.row.id)
         actor = info.context.actor
-        items = [CreditRecord(row=r) for r in rows if record_visible_to(actor, r)]
+        items = [
+            CreditRecord(row=r)
+            for r in rows
+            if record_visible_to(actor, r) and r.status != RecordStatusEnum.DELETED
+        ]
         return connection(items[offset : offset + limit], offset, len(items))
 
     @strawberry.field(description="信用承诺（含已撤回的），签署日期倒序")
@@ -224,6 +228,8 @@ class InternalQueries:
         query = RecordModel.filter(subject_id__in=scoped)
         if status:
             query = query.filter(status__in=[RecordStatusEnum(s) for s in status])
+        else:  # a deleted draft is shown only when asked for
+            query = query.exclude(status=RecordStatusEnum.DELETED)
         if type:
             query = query.filter(type=type)
         if subject_id:

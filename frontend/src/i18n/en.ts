@@ -128,6 +128,7 @@ const en: MessageSchema = {
       REJECTED: 'Rejected',
       REVOKED: 'Revoked',
       REPAIRED: 'Repaired',
+      DELETED: 'Deleted',
     },
     category: {
       basic: 'Basic information',

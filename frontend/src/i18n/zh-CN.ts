@@ -125,6 +125,7 @@ const zhCN = {
       REJECTED: '已退回',
       REVOKED: '已撤销',
       REPAIRED: '已修复',
+      DELETED: '已删除',
     },
     category: {
       basic: '基础信用信息',

@@ -196,7 +196,7 @@ async def test_a_fine_the_import_refuses_is_refused_by_the_console_too(
     assert "errors" not in body, body
     (error,) = body["data"]["creditRecordCreate"]["errors"]
     assert error["field"] == "violations[0].sanctions[0].amountYuan"
-    assert error["code"] == "INVALID"
+    assert error["code"] == "AMOUNT_OUT_OF_RANGE"
     assert fault in error["message"]
     assert await CreditRecord.all().count() == 0
     assert await AuditEvent.all().count() == events

@@ -118,6 +118,7 @@ async def test_a_write_on_one_worker_is_seen_by_the_next_read_on_another(  # typ
                     "situationCode": "s01",
                     "decisionNo": "沈公技防警〔2026〕1号",
                     "decisionDate": "2026-01-05",
+                    "issuingUnit": "沈阳市公安局",
                 }
             },
         )

@@ -60,6 +60,7 @@ async def _seed(n: int) -> list[str]:
                 decision_no=f"沈公技防警〔2026〕{i}号",
                 decision_date=day,
                 violations=[ViolationInput("v", "tech_prevention", "", [SanctionInput("warning")])],
+                issuing_unit="公安局",
             ),
             day,
             None,

@@ -23,7 +23,7 @@ from credit.core.dbreset import _dsn, create_database_if_missing
 from credit.core.settings import BACKEND_DIR, Settings
 from credit.records.models import RecordTransition
 from credit.records.services import RecordInput, create_record
-from credit.testing import make_subject
+from credit.testing import decision_no, make_subject
 
 REFUSED = (OperationalError, TransactionManagementError)
 
@@ -47,7 +47,13 @@ async def test_the_record_history_is_append_only(db: str) -> None:
     record = await create_record(
         subject,
         RecordInput(
-            type="watch_list_case", occurred_on=clock.today(), summary="x", situation_code="s08"
+            type="watch_list_case",
+            occurred_on=clock.today(),
+            summary="x",
+            situation_code="s08",
+            decision_no=decision_no(),
+            decision_date=clock.today(),
+            issuing_unit="公安局",
         ),
         None,
     )

@@ -110,6 +110,7 @@ async def publish_watch_case(stack: Stack, subject: Subject, n: int = 1) -> dict
                 "situationCode": "s01",
                 "decisionNo": f"沈公技防警〔2026〕{n}号",
                 "decisionDate": "2026-01-05",
+                "issuingUnit": "沈阳市公安局",
             }
         },
     )

@@ -29,6 +29,7 @@ async def _listed_subject():  # type: ignore[no-untyped-def]
             situation_code="s03",
             decision_no="沈公技防警〔2025〕7号",
             decision_date=published,
+            issuing_unit="公安局",
         ),
         published,
         None,

@@ -27,6 +27,7 @@ async def test_dashboard_counts_lists_and_records(make_client) -> None:  # type:
             situation_code="s01",
             decision_no="沈公技防警〔2026〕3号",
             decision_date=day,
+            issuing_unit="公安局",
         ),
         day,
         None,

@@ -26,6 +26,7 @@ def _case(day: date, n: int) -> RecordInput:
         situation_code="s08",
         decision_no=f"沈公技防警〔{day.year}〕{n:03d}号",
         decision_date=day,
+        issuing_unit="公安局",
     )
 
 

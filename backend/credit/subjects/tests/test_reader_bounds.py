@@ -40,6 +40,7 @@ def _record(tag: str, **kw: Any) -> RecordInput:
         decision_no=f"{tag}号",
         decision_date=today - timedelta(days=3),
         **kw,
+        issuing_unit="公安局",
     )
 
 

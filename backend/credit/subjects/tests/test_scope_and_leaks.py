@@ -120,6 +120,7 @@ async def test_public_never_sees_unpublished_expired_archived_revoked_or_interna
             provider_person=SECRET,
             decision_no=f"{tag}号",
             decision_date=day,
+            issuing_unit="公安局",
         )
 
     await create_record(s, rec("draft"), None)
@@ -148,6 +149,7 @@ async def test_public_never_sees_unpublished_expired_archived_revoked_or_interna
             provider_person=SECRET,
             decision_no="公开号",
             decision_date=today,
+            issuing_unit="公安局",
         ),
         today,
         None,

@@ -157,6 +157,9 @@ async def test_reporter_identity_reaches_the_handler_and_nowhere_else(
                 "occurredOn": "2026-05-06",
                 "summary": "擅自在社会公共区域安装技防系统",
                 "situationCode": "s09",
+                "decisionNo": "沈公技防警〔2026〕509号",
+                "decisionDate": "2026-05-06",
+                "issuingUnit": "沈阳市公安局",
             },
         },
     )

@@ -14,7 +14,7 @@ from credit.policies.params import WUGANG_CODE
 from credit.records.lifecycle import Action
 from credit.records.services import RecordInput, create_record, transition
 from credit.subjects.models import Subject
-from credit.testing import make_place, make_subject
+from credit.testing import decision_no, make_place, make_subject
 from credit.workflows.common import list_entries_now
 from credit.workflows.models import Notice, OutboxEvent
 from credit.workflows.notices import diff_entries, on_list_change
@@ -112,6 +112,9 @@ async def test_article8_red_listing_is_published_but_not_notified(db: str) -> No
         occurred_on=date(2026, 3, 2),
         summary="年度检查合格",
         inspection_passed=True,
+        decision_no=decision_no(),
+        decision_date=date(2026, 3, 2),
+        issuing_unit="公安局",
     )
 
     # when

@@ -17,7 +17,7 @@ from credit.policies.facts import RecordStatus
 from credit.policies.params import WUGANG_CODE
 from credit.records.services import RecordInput
 from credit.subjects.models import Subject
-from credit.testing import make_subject
+from credit.testing import decision_no, make_subject
 from credit.workflows.errors import WorkflowError, WorkflowErrorCode
 from credit.workflows.evidence import EvidenceInput, list_evidence, read_evidence
 from credit.workflows.models import PublicReport
@@ -122,6 +122,9 @@ async def test_wugang5_substantiated_report_opens_a_draft_record(db: str) -> Non
                 occurred_on=date(2026, 5, 6),
                 summary="擅自在社会公共区域安装技防系统",
                 situation_code="s09",
+                decision_no=decision_no(),
+                decision_date=date(2026, 5, 6),
+                issuing_unit="公安局",
             ),
         )
 

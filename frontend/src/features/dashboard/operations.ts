@@ -9,6 +9,7 @@ export const DashboardQuery = graphql(`
     }
     dashboard {
       subjects
+      returnedRecords
       grades {
         key
         label

@@ -1,6 +1,6 @@
 import type { FieldError } from '@/api/fieldErrors'
 import { formFields } from '@/api/fieldErrors'
-import type { CreditRecordCreateInput } from '@/gql/graphql'
+import type { CreditRecordCreateInput, RecordDetailFieldsFragment, RecordFieldsInput } from '@/gql/graphql'
 
 /** The record-entry form's state: every value a string/boolean the inputs bind to. */
 export interface SanctionDraft {
@@ -110,6 +110,33 @@ export function toCreateInput(d: RecordDraft): CreditRecordCreateInput {
   }
 }
 
+/** The update's input: the same fields, the subject aside (a record keeps its subject). */
+export function toFieldsInput(d: RecordDraft): RecordFieldsInput {
+  const { subjectId: _subject, ...fields } = toCreateInput(d)
+  return fields
+}
+
+/** A stored record as the form's draft (for editing it). */
+export function fromRecord(r: RecordDetailFieldsFragment, violations: ViolationDraft[]): RecordDraft {
+  return {
+    subjectId: String(r.subjectId),
+    type: r.type,
+    situationCode: r.situationCode ?? '',
+    inspectionPassed: r.inspectionPassed ?? null,
+    occurredOn: r.occurredOn,
+    summary: r.summary,
+    decisionNo: r.decisionNo ?? '',
+    decisionDate: r.decisionDate ?? '',
+    issuingUnit: r.issuingUnit,
+    legalBasis: r.legalBasis,
+    violations,
+    publicUntilOverride: r.publicUntilOverride ?? '',
+    retentionUntilOverride: r.retentionUntilOverride ?? '',
+    providerPerson: r.providerPerson ?? '',
+    internalNote: r.internalNote ?? '',
+  }
+}
+
 export interface KnownCodes {
   infoTypes: ReadonlySet<string>
   watchSituations: ReadonlySet<string>
@@ -137,6 +164,7 @@ export function validateDraft(d: RecordDraft, today: string, known: KnownCodes, 
   if (d.type === INSPECTION && d.inspectionPassed === null) add('inspectionPassed', 'inspectionRequired')
   if (d.decisionDate) {
     if (d.decisionDate > today) add('decisionDate', 'decisionFuture')
+    if (d.occurredOn && d.decisionDate < d.occurredOn) add('decisionDate', 'decisionBeforeOccurrence')
     if (!d.decisionNo.trim()) add('decisionNo', 'decisionNoRequired')
   }
   if (d.violations.length > 0 && !(d.decisionNo.trim() && d.decisionDate)) add('violations', 'violationsNeedDecision')

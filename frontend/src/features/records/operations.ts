@@ -86,11 +86,76 @@ export const RecordDetailFields = graphql(`
     providerUnit
     providerPerson
     source
+    returnReason
+    reviewWarnings {
+      code
+      message
+    }
     decision {
       ...DecisionFields
     }
     transitions {
       ...TransitionFields
+    }
+  }
+`)
+
+export const CreditRecordQuery = graphql(`
+  query CreditRecord($id: ID!) {
+    creditRecord(id: $id) {
+      id
+      ...RecordDetailFields
+    }
+  }
+`)
+
+export const CreditRecordUpdateMutation = graphql(`
+  mutation CreditRecordUpdate($id: ID!, $input: RecordFieldsInput!) {
+    creditRecordUpdate(id: $id, input: $input) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordDeleteMutation = graphql(`
+  mutation CreditRecordDelete($id: ID!) {
+    creditRecordDelete(id: $id) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
+  }
+`)
+
+export const CreditRecordReopenMutation = graphql(`
+  mutation CreditRecordReopen($id: ID!) {
+    creditRecordReopen(id: $id) {
+      creditRecord {
+        id
+        status
+        subjectId
+      }
+      errors {
+        field
+        message
+        code
+      }
     }
   }
 `)

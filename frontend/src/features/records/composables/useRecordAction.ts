@@ -3,9 +3,11 @@ import { useI18n } from 'vue-i18n'
 import { request } from '@/api/client'
 import { invalidate } from '@/shared/invalidation'
 import { useSubmit } from '@/shared/composables/useSubmit'
-import { needsReason, type RecordAction } from '../actions'
+import { needsConfirmation, needsReason, type RecordAction } from '../actions'
 import {
+  CreditRecordDeleteMutation,
   CreditRecordPublishMutation,
+  CreditRecordReopenMutation,
   CreditRecordRejectMutation,
   CreditRecordRevokeMutation,
   CreditRecordSubmitMutation,
@@ -26,6 +28,12 @@ function send(action: RecordAction, id: string, reason: string): Promise<Payload
       return request(CreditRecordPublishMutation, { id }).then((r) => r.creditRecordPublish)
     case 'revoke':
       return request(CreditRecordRevokeMutation, { id, reason }).then((r) => r.creditRecordRevoke)
+    case 'reopen':
+      return request(CreditRecordReopenMutation, { id }).then((r) => r.creditRecordReopen)
+    case 'delete':
+      return request(CreditRecordDeleteMutation, { id }).then((r) => r.creditRecordDelete)
+    case 'edit':
+      throw new Error('editing a draft opens its form, it is not a mutation')
   }
 }
 
@@ -54,7 +62,22 @@ export function useRecordAction() {
     }
   }
 
+  async function confirmed(action: RecordAction): Promise<boolean> {
+    try {
+      await ElMessageBox.confirm(t(`corrections.confirm.${action}`), t(`creditRecords.action.${action}`), {
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+        type: 'warning',
+        customClass: 'confirm-dialog',
+      })
+      return true
+    } catch {
+      return false // cancelled
+    }
+  }
+
   async function run(action: RecordAction, id: string): Promise<boolean> {
+    if (needsConfirmation(action) && !(await confirmed(action))) return false
     let reason = ''
     if (needsReason(action)) {
       const given = await askReason(action)

@@ -2,12 +2,20 @@ import { ElMessage } from 'element-plus'
 import { computed, inject, provide, reactive, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { request } from '@/api/client'
+import { getFragmentData } from '@/gql'
 import { useFormErrors } from '@/shared/composables/useFormErrors'
 import { useSubmit } from '@/shared/composables/useSubmit'
 import { todayIso } from '@/shared/dates'
 import { invalidate } from '@/shared/invalidation'
-import { emptyDraft, knowsRecordField, toCreateInput, validateDraft, type KnownCodes } from '../draft'
-import { CreditRecordCreateMutation, CreditRecordSubmitMutation } from '../operations'
+import { emptyDraft, fromRecord, knowsRecordField, toCreateInput, toFieldsInput, validateDraft, type KnownCodes } from '../draft'
+import {
+  CreditRecordCreateMutation,
+  CreditRecordQuery,
+  CreditRecordSubmitMutation,
+  CreditRecordUpdateMutation,
+  DecisionFields,
+  RecordDetailFields,
+} from '../operations'
 import { MONETARY_SANCTIONS, useCatalogues } from './useCatalogues'
 
 export interface SavedRecord {
@@ -20,7 +28,7 @@ export interface SavedRecord {
  * The record-entry form: its draft, its errors (client checks and server payload errors on
  * the same fields), the catalogues it chooses from, and "save draft" / "submit".
  */
-export function useRecordForm(subjectId: string) {
+export function useRecordForm(subjectId: string, editId = '') {
   const { t } = useI18n()
   const draft = reactive(emptyDraft(subjectId))
   const errors = useFormErrors(knowsRecordField)
@@ -45,12 +53,37 @@ export function useRecordForm(subjectId: string) {
     return !found
   }
 
+  /**
+   * Editing (`editId`): fill the form with the stored draft. Resolves to the record's
+   * status (only a draft can be saved), or null when it is not found in the caller's scope.
+   */
+  async function load(signal?: AbortSignal): Promise<string | null> {
+    const data = await request(CreditRecordQuery, { id: editId }, { signal })
+    if (!data.creditRecord) return null
+    const r = getFragmentData(RecordDetailFields, data.creditRecord)
+    const decision = r.decision ? getFragmentData(DecisionFields, r.decision) : null
+    const violations = (decision?.violations ?? []).map((v) => ({
+      domain: v.domain,
+      typeCode: v.typeCode,
+      description: v.description,
+      sanctions: v.sanctions.map((s) => ({ kind: s.kind, amountYuan: Number(s.amountYuan) ? String(s.amountYuan) : '' })),
+    }))
+    Object.assign(draft, fromRecord(r, violations))
+    return r.status
+  }
+
+  function send() {
+    if (editId) {
+      return request(CreditRecordUpdateMutation, { id: editId, input: toFieldsInput(draft) }).then((r) => r.creditRecordUpdate)
+    }
+    return request(CreditRecordCreateMutation, { input: toCreateInput(draft) }).then((r) => r.creditRecordCreate)
+  }
+
   /** Save as a draft, and with `andSubmit` send it to review. Undefined when it failed. */
   async function save(andSubmit: boolean): Promise<SavedRecord | undefined> {
     if (!check()) return undefined
-    const created = await submit(() => request(CreditRecordCreateMutation, { input: toCreateInput(draft) }))
-    if (!created) return undefined
-    const payload = created.creditRecordCreate
+    const payload = await submit(send)
+    if (!payload) return undefined
     if (errors.apply(payload.errors) || !payload.creditRecord) {
       ElMessage.error(t('common.formHasErrors'))
       return undefined
@@ -70,7 +103,7 @@ export function useRecordForm(subjectId: string) {
     return { id: record.id, subjectId: record.subjectId, submitted: true }
   }
 
-  return { draft, errors, catalogues, pending, save, check }
+  return { draft, errors, catalogues, pending, save, check, load }
 }
 
 export type RecordForm = ReturnType<typeof useRecordForm>
