@@ -34,6 +34,9 @@ OBJECTS: dict[str, str] = {
     "commitment": "信用承诺",
     "export": "导出",
     "watch": "关注",
+    "watch_webhook": "关注推送地址",
+    "watch_delivery": "关注推送",
+    "association_member": "协会会员",
 }
 
 VERBS: dict[str, str] = {
@@ -47,6 +50,12 @@ VERBS: dict[str, str] = {
     "revoke": "撤销",
     "repair": "修复",
     "reopen": "退回修改",
+    "add": "添加",
+    "set": "设置",
+    "rotate_secret": "更换签名密钥",
+    "breach_link": "关联违诺记录",
+    "redrive": "重新投递",
+    "redrive_admin": "重新投递",
     "import": "导入",
     "import_update": "导入更新",
     "remove": "解除",

@@ -119,7 +119,19 @@ def _role_for(name: str) -> Role:
     return next(r for r in Role if ROLE_PERMISSIONS[r] & guard)
 
 
-MUTATIONS = sorted(set(schema._schema.mutation_type.fields) - {"login"})  # type: ignore[union-attr]
+def _staff_may_call(name: str) -> bool:
+    """False for a partner token's own mutations (scope WATCH_SUBJECTS): no staff role
+    holds the scope, so no cookie session can call them at all."""
+    field = schema._schema.mutation_type.fields[name]  # type: ignore[union-attr]
+    guard = guard_of(field.extensions["strawberry-definition"])
+    return guard is None or any(ROLE_PERMISSIONS[r] & guard for r in Role)
+
+
+MUTATIONS = sorted(
+    name
+    for name in set(schema._schema.mutation_type.fields) - {"login"}  # type: ignore[union-attr]
+    if _staff_may_call(name)
+)
 
 
 async def _row_counts() -> dict[str, int]:

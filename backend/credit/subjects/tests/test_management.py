@@ -41,7 +41,7 @@ def test_a_person_is_keyed_by_the_id_number() -> None:
         (E, "91110000600037341L", "11010519491231002X", "idNumber", "不填身份证号码"),
         (P, None, None, "idNumber", "须填写居民身份证号码"),
         (P, "91110000600037341L", "11010519491231002X", "uscc", "不填统一社会信用代码"),
-        (P, None, "110105194912310021", "idNumber", "不合法"),
+        (P, None, "110105194912310021", "idNumber", "校验码错误"),
     ],
 )
 def test_a_wrong_identifier_names_its_field(kind, uscc, number, field, fragment) -> None:  # type: ignore[no-untyped-def]
