@@ -28,7 +28,10 @@ describe('record actions', () => {
   const can = (granted: Permission[]) => (p: Permission) => granted.includes(p)
 
   it('offer each step only to the role that may take it, in the state that allows it', () => {
-    expect(availableActions('DRAFT', can(OFFICER))).toEqual(['submit'])
+    // the correction loop: a draft is edited, submitted or deleted; a returned one reopened
+    expect(availableActions('DRAFT', can(OFFICER))).toEqual(['edit', 'submit', 'delete'])
+    expect(availableActions('REJECTED', can(OFFICER))).toEqual(['reopen'])
+    expect(availableActions('REJECTED', can(REVIEWER))).toEqual([])
     expect(availableActions('SUBMITTED', can(OFFICER))).toEqual([])
     expect(availableActions('VERIFIED', can(OFFICER))).toEqual([])
     expect(availableActions('PUBLISHED', can(OFFICER))).toEqual([])
