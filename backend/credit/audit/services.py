@@ -56,11 +56,15 @@ def _subject_models() -> dict[str, Any]:
     }
 
 
+_MAX_ID = 2**31 - 1  # ids are 32-bit (credit.api.inputs.MAX_ID)
+
+
 async def _user_jurisdiction(conn: BaseDBAsyncClient | None, ref: str) -> int | None:
     from credit.accounts.models import Unit, User
 
     user = await User.filter(username=ref).using_db(conn).first()
-    if user is None and ref.isdigit():
+    # A username of digits is not an id beyond the id range (the database refuses it).
+    if user is None and ref.isdigit() and len(ref) <= 10 and int(ref) <= _MAX_ID:
         user = await User.filter(id=int(ref)).using_db(conn).first()
     if user is None:
         return None
@@ -79,6 +83,8 @@ async def jurisdiction_of(
     try:
         oid = int(object_id)
     except (TypeError, ValueError):
+        oid = None
+    if oid is not None and not 0 < oid <= _MAX_ID:
         oid = None
     subject_id: int | None = None
     if oid is not None and object_type == "subject":

@@ -12,6 +12,7 @@ from credit.records.models import CreditRecord, Decision, Sanction, Violation
 from credit.records.services import (
     RecordInput,
     RecordInputError,
+    check_type_known,
     decision_for,
     validate_record_input,
 )
@@ -63,6 +64,7 @@ async def update_draft(
     the draft no longer names one; a decision shared with other records is left alone."""
     if record.status != RecordStatus.DRAFT:
         raise NotADraft(record.status)
+    await check_type_known(subject, data.type, conn)
     category = validate_record_input(data, clock.today())
     old_id = record.decision_id
     owned = old_id is not None and await _only_user(old_id, record.id, conn)

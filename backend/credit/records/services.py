@@ -222,8 +222,10 @@ async def create_record(
 ) -> CreditRecord:
     """A new record in `draft`. `at` backdates creation for historical imports."""
     at = at or clock.now()
-    category = validate_record_input(data, clock.today())
+    # The subject's policy first: a type it does not know is the fault to name, not the
+    # fields that type would need.
     await check_type_known(subject, data.type, conn)
+    category = validate_record_input(data, clock.today())
     decision = await decision_for(subject, data, conn)
     record = await CreditRecord.create(
         subject_id=subject.id,

@@ -9,8 +9,9 @@ from credit.subjects.models import Subject, SubjectNameChange
 
 
 async def test_a_wugang_only_type_for_a_shenyang_enterprise_is_refused(places: None) -> None:  # noqa: F811
-    # given a Shenyang enterprise and a licence-commitment breach (Wugang 三（二） only)
-    rows = [subject_row(1), filing_row(1, type="licence_commitment_violation")]
+    # given a Shenyang enterprise and an upstream evaluation result (Wugang 一 only; a
+    # type that needs no decision of its own, so the type is the row's only fault)
+    rows = [subject_row(1), filing_row(1, type="external_evaluation")]
     # when
     report = await import_rows(rows)
     # then

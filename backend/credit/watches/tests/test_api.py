@@ -164,6 +164,7 @@ def _case(n: int) -> RecordInput:
         situation_code="s03",
         decision_no=f"沈公技防警〔2026〕{n}号",
         decision_date=today,
+        issuing_unit="沈阳市公安局",
     )
 
 

@@ -29,6 +29,7 @@ def _watch_case(day: date, note: str = "", n: int = 7) -> RecordInput:
         situation_code="s03",
         decision_no=f"沈公技防警〔2026〕{n}号",
         decision_date=day,
+        issuing_unit="沈阳市公安局",
         internal_note=note,
     )
 

@@ -47,6 +47,7 @@ async def test_a_publication_reaches_the_webhook_and_the_subscriber(
             situation_code="s03",
             decision_no="沈公技防警〔2026〕9号",
             decision_date=today,
+            issuing_unit="沈阳市公安局",
             internal_note="举报人李四",
         )
         await change(lambda c: create_published(subject, case, today, c))
