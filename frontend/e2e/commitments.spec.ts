@@ -32,7 +32,7 @@ test('a commitment registered by the officer shows on the public profile', async
   // and anyone (no sign-in) sees it on the public profile
   const visitor = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const publicPage = await visitor.newPage()
-  await publicPage.goto(`/subjects/${uscc}`)
+  await publicPage.goto(`/subjects/${uscc}?tab=commitments`)
   const item = publicPage.getByTestId('public-commitment').filter({ hasText: matter })
   await expect(item).toContainText('许可承诺书')
   await expect(item).toContainText('有效')
@@ -44,6 +44,7 @@ test('the public profile shows a breached licence commitment with its decision',
   // given: the demo's Wugang hotel, whose licence commitment was breached (一般失信)
   await page.goto('/search?q=舞钢市华泰宾馆')
   await page.getByRole('link', { name: /舞钢市华泰宾馆有限公司/ }).first().click()
+  await page.getByTestId('profile-tabs').getByRole('tab', { name: '信用承诺' }).click()
   // then
   const item = page.getByTestId('public-commitment').filter({ hasText: '旅馆业特种行业许可证' })
   await expect(item).toContainText('许可承诺书')

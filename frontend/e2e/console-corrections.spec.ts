@@ -46,7 +46,7 @@ test('a returned record is reopened, corrected and resubmitted; the reviewer see
   // given: officer.heping enters a watch-list case and submits it
   await signIn(page, 'officer.heping')
   await openSubject(page, SUBJECT)
-  const summary = `E2E退回修改（${testInfo.project.name}）`
+  const summary = `E2E退回修改（${testInfo.project.name === 'desktop' ? '桌面' : '手机'}）`
   const wrongNo = await enterCase(page, summary)
 
   // when: the city reviewer returns it with a reason
@@ -104,7 +104,7 @@ test('a draft is deleted by its author after confirming', async ({ page }, testI
   // a draft (saved, not submitted)
   await page.getByTestId('enter-record').click()
   await expect(page.getByTestId('record-form')).toBeVisible()
-  const summary = `E2E草稿删除（${testInfo.project.name}）`
+  const summary = `E2E草稿删除（${testInfo.project.name === 'desktop' ? '桌面' : '手机'}）`
   await page.getByTestId('record-type').click()
   await page.locator('.el-select-dropdown:visible').getByRole('option', { name: /备案信息/ }).first().click()
   const occurred = page.getByTestId('occurred-on').locator('input').first()

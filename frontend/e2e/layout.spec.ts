@@ -3,9 +3,11 @@ import { expect, expectNoHorizontalScroll, test, watchGraphQL } from './fixtures
 // Needs no data: runs against the real backend or a plain `vite preview`.
 
 test('home page: title, navigation and a code fault without any request', async ({ page }) => {
-  const graphql = watchGraphQL(page)
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('信用查询')
+  // (the home page's own list counts and latest publications load first)
+  await page.waitForLoadState('networkidle')
+  const graphql = watchGraphQL(page)
   const nav = page.getByRole('navigation').first()
   for (const name of ['信用查询', '红名单', '警示目录', '黑名单']) {
     await expect(nav.getByRole('link', { name })).toBeVisible()

@@ -58,6 +58,7 @@ const ALLOWED: RegExp[] = [
   /\b[0-9A-Z]+(?:-[0-9A-Z]+)+\b/g, // unit, district and acknowledgement codes (SY-210102, JB20260105-000012)
   /\b\d{6}\*+\d{3}[\dX]\b/g, // masked ID numbers
   /\.(?:xlsx|csv|jsonl|ndjson|pdf|jpg|png)\b/gi, // file extensions
+  /(?<![A-Za-z])(?:A{1,3}|B{1,3}|C{1,3})[+-]?(?![A-Za-z])/g, // an association's rating scale (AAA, BB+)
 ]
 const ALLOWED_WORDS = new Set(
   ['PDF', 'API', 'Excel', 'CSV', 'XLSX', 'JPEG', 'JPG', 'PNG', 'OFD', 'DOCX', 'GraphQL', 'GraphiQL', 'JSON', 'URL', 'ID', 'MB', 'KB'],

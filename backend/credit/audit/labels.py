@@ -166,6 +166,7 @@ FIELDS: dict[str, str] = {
     "display_name": "姓名",
     "code": "代码",
     "kind": "类别",
+    "state": "状态",
     "role": "角色",
     "unit": "单位",
     "unit_id": "单位编号",
@@ -264,6 +265,9 @@ ROLES: dict[str, str] = {
 
 # Stored enum values: record, case, report and outbox states, outcomes, list kinds.
 VALUES: dict[str, str] = {
+    "deleted": "已删除",
+    "licence": "许可承诺书",
+    "ACTIVE": "有效",
     "draft": "草稿",
     "submitted": "待审核",
     "verified": "已审核",
