@@ -7,9 +7,10 @@ const DEMO_USCC = process.env.E2E_DEMO_USCC ?? '91410481DMUBNRUBD0'
 test('a bad code is explained before any request; a good one opens its profile; the watch list links to profiles', async ({
   page,
 }) => {
-  const graphql = watchGraphQL(page)
-
   await page.goto('/')
+  // (the home page's own list counts and latest publications load first)
+  await page.waitForLoadState('networkidle')
+  const graphql = watchGraphQL(page)
   const box = page.getByRole('textbox', { name: '统一社会信用代码 或 名称' })
   await box.fill('9131I115MA1K3BTP2B')
   await expect(page.getByTestId('uscc-fault')).toHaveText('第5位字符“I”不合法')
