@@ -44,10 +44,10 @@ async def main_async(n: int) -> dict[str, float]:
     from credit.accounts.actor import ANONYMOUS
     from credit.accounts.permissions import Permission
     from credit.api import schema as product
-    from credit.api.context import Context
+    from credit.apicore.context import Context
     from credit.api.introspection import PublicIntrospection
     from credit.api.limits import CostLimiter
-    from credit.api.loaders import Loaders
+    from credit.apicore.loaders import Loaders
     from credit.core.cache import start_cache, stop_cache
     from credit.core.db import close_db, init_db
     from credit.core.settings import Settings

@@ -7,7 +7,7 @@ import strawberry
 from credit.accounts.administration import managed_jurisdiction
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import AdminDistrict, Jurisdiction
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.models import Jurisdiction as JurisdictionModel
 

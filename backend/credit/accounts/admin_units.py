@@ -15,8 +15,14 @@ from credit.accounts.models import UnitKind as UnitKindEnum
 from credit.accounts.models import User as UserModel
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import AdminDistrict, Unit, UnitKind
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.models import Jurisdiction
 

@@ -21,9 +21,15 @@ from credit.accounts.models import User as UserModel
 from credit.accounts.passwords import hash_password, verify_password
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import Role, User
-from credit.api import ratelimit
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore import ratelimit
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 
 PASSWORD_CHANGE_LIMIT = 10  # attempts per user and five minutes
 

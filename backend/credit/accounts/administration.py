@@ -9,7 +9,7 @@ from tortoise.queryset import QuerySet
 
 from credit.accounts.actor import Actor
 from credit.accounts.models import Role, Session, Unit, UnitKind, User
-from credit.api.mutations import MutationErrorCode, MutationFailed
+from credit.apicore.mutations import MutationErrorCode, MutationFailed
 from credit.core import clock
 
 MIN_PASSWORD_LENGTH = 10

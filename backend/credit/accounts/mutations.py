@@ -25,9 +25,15 @@ from credit.accounts.models import User as UserModel
 from credit.accounts.passwords import hash_password
 from credit.accounts.permissions import PARTNER_SCOPES, Permission, requires
 from credit.accounts.types import ApiToken, Me, Role, User
-from credit.api import ratelimit
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore import ratelimit
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.audit.services import record_event
 from credit.core import clock
 from credit.core.settings import get_settings

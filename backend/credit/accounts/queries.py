@@ -9,8 +9,8 @@ from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.mutations import me_of
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import ApiToken, Me, Unit, User
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 
 
 @strawberry.type

@@ -1,7 +1,7 @@
 """The classification table: the level of every value field of the schema, in one place.
 
 Fields that declare a permission, links to other objects and plumbing are classified by
-rule (see credit.api.visibility); every other field is named here. A new field missing
+rule (see credit.apicore.visibility); every other field is named here. A new field missing
 from this table, or a name here that no longer exists, fails
 credit/api/tests/test_classification.py, which also checks each level against the
 permissions on every path that reaches the field.
@@ -15,7 +15,7 @@ permission that manages it.
 from __future__ import annotations
 
 from credit.accounts.permissions import Permission as P
-from credit.api.visibility import (
+from credit.apicore.visibility import (
     ENTERPRISE_SELF,
     INTERNAL,
     PUBLIC,
@@ -245,6 +245,6 @@ def field_levels() -> dict[str, Level]:
     """'Type.field' → level for every field of the schema (for the leak matrix test, which
     checks each reader's answers against it)."""
     from credit.api.schema import schema
-    from credit.api.visibility import levels
+    from credit.apicore.visibility import levels
 
     return levels(schema, TABLE, TRUSTED_PATHS)

@@ -13,9 +13,9 @@ import re
 from graphql import GraphQLError
 from tortoise.exceptions import ValidationError as OrmValidationError
 
-from credit.api.errors import ErrorCode
 from credit.api.health import database_unreachable
-from credit.api.inputs import variable_field
+from credit.apicore.errors import ErrorCode
+from credit.apicore.inputs import variable_field
 
 UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后再试"
 

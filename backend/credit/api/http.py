@@ -19,14 +19,15 @@ from strawberry.types import ExecutionResult
 
 from credit.accounts.actor import ANONYMOUS, Actor, ActorKind
 from credit.accounts.auth import SESSION_COOKIE, actor_from_session, actor_from_token
-from credit.api import public_cache, ratelimit
-from credit.api.context import Context
+from credit.api import public_cache
 from credit.api.extensions import UNAVAILABLE_MESSAGE, fix_error
 from credit.api.headers import graphiql_policy
 from credit.api.health import database_unreachable
 from credit.api.limits import MAX_QUERY_CHARS
-from credit.api.loaders import Loaders
 from credit.api.metrics import PUBLIC_CACHE, PUBLIC_READS, operation_label
+from credit.apicore import ratelimit
+from credit.apicore.context import Context
+from credit.apicore.loaders import Loaders
 from credit.core import replica
 
 log = logging.getLogger("credit.api")
@@ -63,7 +64,7 @@ class CreditGraphQL(GraphQL[Context, None]):
             request=request,
             response=response if isinstance(response, Response) else None,
             actor=actor,
-            loaders=Loaders(actor=actor),
+            loaders=Loaders(),
             request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
         )
 

@@ -20,10 +20,10 @@ from credit.accounts.mutations import AccountMutations
 from credit.accounts.permissions import Permission
 from credit.accounts.queries import AccountQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
-from credit.api.inputs import InputRule, VariableCheck
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
-from credit.api.visibility import classify
+from credit.apicore.inputs import InputRule, VariableCheck
+from credit.apicore.visibility import classify
 from credit.associations.mutations import AssociationMutations
 from credit.associations.queries import AssociationQueries
 from credit.audit.queries import AuditQueries

@@ -11,8 +11,14 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.models import Unit
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.associations import services
 from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.scope import NoAssociation, association_for, is_member

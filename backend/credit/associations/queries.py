@@ -7,9 +7,9 @@ from __future__ import annotations
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.scope import NoAssociation, association_for, current_members
 from credit.associations.services import RECORD_TYPE

@@ -7,15 +7,18 @@ from datetime import date, datetime
 
 import strawberry
 
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.services import rating_of
 from credit.core import clock
+from credit.grades.loaders import evaluation_of_subject
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.records.lifecycle import STATUS_ZH
+from credit.records.loaders import transitions_of_record
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import RecordStatus
+from credit.subjects.loaders import subject_by_id
 from credit.subjects.services import snapshot_from_stored
 from credit.subjects.types import ListKind
 
@@ -34,12 +37,12 @@ class AssociationMember:
 
     @strawberry.field(description="企业名称")
     async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.name if s else ""
 
     @strawberry.field(description="统一社会信用代码")
     async def uscc(self, info: Info) -> str | None:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.uscc if s else None
 
     @strawberry.field(description="入会日期")
@@ -52,10 +55,10 @@ class AssociationMember:
 
     @strawberry.field(description="当前所在名单（公开信息）")
     async def lists(self, info: Info) -> list[ListKind]:  # type: ignore[valid-type]
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         if s is None:
             return []
-        stored = await info.context.loaders.evaluation.load(s.id)
+        stored = await info.context.loaders.get(evaluation_of_subject).load(s.id)
         snap = snapshot_from_stored(s, stored, clock.today())
         return sorted({ListKindEnum(e["list"]) for e in snap.list_entries})
 
@@ -74,12 +77,12 @@ class AssociationSubmission:
 
     @strawberry.field(description="企业名称")
     async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.name if s else ""
 
     @strawberry.field(description="统一社会信用代码")
     async def uscc(self, info: Info) -> str | None:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.uscc if s else None
 
     @strawberry.field(description="信用等级")
@@ -110,7 +113,7 @@ class AssociationSubmission:
     async def reject_reason(self, info: Info) -> str | None:
         if self.row.status != RecordStatusEnum.REJECTED:
             return None
-        transitions = await info.context.loaders.transitions.load(self.row.id)
+        transitions = await info.context.loaders.get(transitions_of_record).load(self.row.id)
         rejected = [t for t in transitions if t.to_status == RecordStatusEnum.REJECTED]
         return rejected[-1].reason if rejected else None
 

@@ -6,9 +6,10 @@ from datetime import datetime
 
 import strawberry
 
+from credit.accounts.loaders import unit_by_id, user_by_id
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.audit import labels
 from credit.audit.models import AuditEvent as AuditEventModel
 from credit.subjects.scope import is_system_admin
@@ -54,7 +55,7 @@ class AuditEvent:
     @strawberry.field(description="操作人姓名（系统或匿名操作为其角色名称）")
     async def actor_name(self, info: Info) -> str:
         if self.actor_user_id is not None:
-            user = await info.context.loaders.user.load(self.actor_user_id)
+            user = await info.context.loaders.get(user_by_id).load(self.actor_user_id)
             if user is not None:
                 return user.display_name or user.username
         return labels.role_label(self.role) or "—"
@@ -63,8 +64,8 @@ class AuditEvent:
     async def unit_name(self, info: Info) -> str:
         if self.actor_user_id is None:
             return ""
-        user = await info.context.loaders.user.load(self.actor_user_id)
-        unit = await info.context.loaders.unit.load(user.unit_id) if user else None
+        user = await info.context.loaders.get(user_by_id).load(self.actor_user_id)
+        unit = await info.context.loaders.get(unit_by_id).load(user.unit_id) if user else None
         return unit.name if unit else ""
 
     @strawberry.field(description="变更内容，逐项列出（中文字段名与取值）")

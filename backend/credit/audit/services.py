@@ -56,7 +56,7 @@ def _subject_models() -> dict[str, Any]:
     }
 
 
-_MAX_ID = 2**31 - 1  # ids are 32-bit (credit.api.inputs.MAX_ID)
+_MAX_ID = 2**31 - 1  # ids are 32-bit (credit.apicore.inputs.MAX_ID)
 
 
 async def _user_jurisdiction(conn: BaseDBAsyncClient | None, ref: str) -> int | None:

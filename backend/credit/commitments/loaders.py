@@ -1,5 +1,6 @@
-"""Per-request DataLoaders of the commitments register, kept in `Loaders.extra` so one
-request shares them: a page of N commitments costs a fixed number of queries, not N."""
+"""Per-request DataLoaders of the commitments register, made once per request by
+`Loaders.get` so one request shares them: a page of N commitments costs a fixed number
+of queries, not N."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from credit.api.context import Info
-from credit.api.loaders import grouped_loader
+from credit.apicore.context import Info
+from credit.apicore.loaders import grouped_loader
 from credit.commitments.models import Commitment, CommitmentBreach
 from credit.workflows.graphql.loaders import evidence_loader
 from credit.workflows.models import EvidenceFile
@@ -29,9 +30,4 @@ class CommitmentLoaders:
 
 
 def loaders(info: Info) -> CommitmentLoaders:
-    extra = info.context.loaders.extra
-    found = extra.get("commitments")
-    if found is None:
-        found = extra["commitments"] = CommitmentLoaders()
-    assert isinstance(found, CommitmentLoaders)
-    return found
+    return info.context.loaders.get(CommitmentLoaders)

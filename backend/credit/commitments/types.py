@@ -7,12 +7,13 @@ from datetime import date, datetime
 
 import strawberry
 
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.commitments import services
 from credit.commitments.loaders import loaders
 from credit.commitments.models import Commitment as CommitmentModel
 from credit.commitments.models import CommitmentState
+from credit.records.loaders import record_by_id
 from credit.records.types import CreditRecord
 from credit.subjects.scope import record_visible_to
 from credit.subjects.services import Snapshot
@@ -123,7 +124,7 @@ class Commitment:
     @strawberry.field(description="违诺记录：关联此承诺的“违反许可承诺书”类信用信息")
     async def breaches(self, info: Info) -> list[CreditRecord]:
         links = await loaders(info).breaches.load(self.row.id)
-        rows = await info.context.loaders.record.load_many([b.record_id for b in links])
+        rows = await info.context.loaders.get(record_by_id).load_many([b.record_id for b in links])
         actor = info.context.actor
         return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
 
@@ -178,7 +179,7 @@ class PublicCommitment:
         links = await loaders(info).breaches.load(self.row.id)
         public = set(self.snapshot.public_record_ids)
         ids = [b.record_id for b in links if b.record_id in public]
-        rows = await info.context.loaders.record.load_many(ids)
+        rows = await info.context.loaders.get(record_by_id).load_many(ids)
         return [public_record(r) for r in rows if r is not None]
 
 

@@ -19,8 +19,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from credit.accounts.actor import Actor, ActorKind
-from credit.api import ratelimit
 from credit.api.http import resolve_actor
+from credit.apicore import ratelimit
 from credit.core import clock, replica
 from credit.creditreport.content import build_content
 from credit.creditreport.render import Extras, render_pdf

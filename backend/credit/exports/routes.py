@@ -17,9 +17,9 @@ from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
 from credit.accounts.actor import Actor
-from credit.api import ratelimit
-from credit.api.context import Context
 from credit.api.http import resolve_actor
+from credit.apicore import ratelimit
+from credit.apicore.context import Context
 from credit.audit.services import record_event
 from credit.core import clock
 from credit.exports import runner

@@ -13,9 +13,9 @@ from typing import Any
 from starlette.requests import Request
 
 from credit.accounts.actor import Actor
-from credit.api.context import Context
-from credit.api.loaders import Loaders
-from credit.api.pagination import MAX_PAGE_SIZE
+from credit.apicore.context import Context
+from credit.apicore.loaders import Loaders
+from credit.apicore.pagination import MAX_PAGE_SIZE
 from credit.exports.formats import Row
 from credit.exports.sources import Source
 
@@ -84,7 +84,7 @@ class Pages:
             request=self.request,
             response=None,
             actor=self.actor,
-            loaders=Loaders(actor=self.actor),
+            loaders=Loaders(),
             request_id=self.request_id,
         )
         self.fetches += 1

@@ -9,7 +9,7 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.core import clock
 from credit.grades.models import Evaluation
 from credit.lists.models import ListEntry

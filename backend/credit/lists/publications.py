@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import strawberry
 
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.grades.models import Evaluation
 from credit.lists.queries import ensure_fresh_lists
 from credit.policies.facts import RecordStatus, SubjectKind
 from credit.records.models import CreditRecord
+from credit.subjects.loaders import district_by_id, subject_by_id
 from credit.subjects.types import District, PublicRecord, public_record
 
 # The feed is "the latest": at most this many items over all its pages.
@@ -60,8 +61,10 @@ class PublicationQueries:
         offset, limit = page_bounds(first, after)
         rows = await latest_public_records()
         page = rows[offset : offset + limit]
-        subjects = await info.context.loaders.subject.load_many([r.subject_id for r in page])
-        districts = await info.context.loaders.district.load_many(
+        subjects = await info.context.loaders.get(subject_by_id).load_many(
+            [r.subject_id for r in page]
+        )
+        districts = await info.context.loaders.get(district_by_id).load_many(
             [s.district_id if s else 0 for s in subjects]
         )
         items = []

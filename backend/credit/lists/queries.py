@@ -7,8 +7,8 @@ from datetime import date
 import strawberry
 from tortoise.expressions import Q, Subquery
 
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.grades.models import Evaluation
 from credit.grades.services import list_entry_row, payload_at, sweep
@@ -17,6 +17,7 @@ from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import SubjectKind
 from credit.records.models import CreditRecord
 from credit.subjects.identifiers import mask_person_name, normalise
+from credit.subjects.loaders import district_by_id, subject_by_id
 from credit.subjects.models import Subject
 from credit.subjects.search import in_district, name_or_uscc
 from credit.subjects.services import public_as_of_or_error
@@ -49,18 +50,18 @@ class ListEntry:
 
     @strawberry.field(description="主体名称（自然人脱敏）")
     async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         assert s is not None
         return mask_person_name(s.name) if s.kind == SubjectKind.NATURAL_PERSON else s.name
 
     @strawberry.field
     async def uscc(self, info: Info) -> str | None:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.uscc if s else None
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
-        d = await info.context.loaders.district.load(self.row.district_id)
+        d = await info.context.loaders.get(district_by_id).load(self.row.district_id)
         return District.from_model(d) if d else None
 
 

@@ -13,8 +13,14 @@ import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.core import clock
 from credit.policies import display
 from credit.policies.models import Policy as PolicyModel

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
 from credit.policies import catalogues as c
 from credit.policies.vocabulary import Vocabulary
 

@@ -7,8 +7,8 @@ import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
 from credit.records import corrections
 from credit.records.lifecycle import Action
 from credit.records.models import CreditRecord as RecordModel

@@ -10,8 +10,8 @@ from enum import StrEnum
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import check_csrf
+from credit.apicore.context import Info
+from credit.apicore.mutations import check_csrf
 from credit.records.importer import ImportReport, import_file
 from credit.records.importer_formats import column_header
 

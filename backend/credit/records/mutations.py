@@ -11,8 +11,8 @@ import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import (
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
     MutationErrorCode,
     MutationFailed,
     Outcome,

@@ -6,8 +6,8 @@ import strawberry
 from tortoise.expressions import Subquery
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord
 from credit.subjects.scope import subjects_in_scope

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.core import clock
 from credit.policies.facts import RecordStatus
 from credit.policies.params import POLICY_DEFAULTS
@@ -101,9 +101,4 @@ class ReviewLoaders:
 
 
 def loaders(info: Info) -> ReviewLoaders:
-    extra = info.context.loaders.extra
-    found = extra.get("records.review")
-    if found is None:
-        found = extra["records.review"] = ReviewLoaders()
-    assert isinstance(found, ReviewLoaders)
-    return found
+    return info.context.loaders.get(ReviewLoaders)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from credit.api.context import Context
+from credit.apicore.context import Context
 from credit.audit.services import record_event
 from credit.policies.facts import RecordStatus
 

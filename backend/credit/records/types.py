@@ -7,17 +7,20 @@ from decimal import Decimal
 
 import strawberry
 
+from credit.accounts.loaders import unit_by_id, user_by_id
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.policies import display
 from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import Category as CategoryEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.records.lifecycle import STATUS_ZH
+from credit.records.loaders import decision_by_id, transitions_of_record, violations_of_decision
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.models import Decision as DecisionModel
 from credit.records.models import RecordTransition
 from credit.records.review import ReviewWarning
+from credit.subjects.loaders import subject_by_id
 
 RecordStatus = strawberry.enum(RecordStatusEnum, description="信用信息状态")
 Category = strawberry.enum(CategoryEnum, description="信息类别：基础/优良/提示/警示")
@@ -69,7 +72,7 @@ class Decision:
 
     @strawberry.field
     async def violations(self, info: Info) -> list[Violation]:
-        return await info.context.loaders.violations.load(self.row.id)
+        return await info.context.loaders.get(violations_of_decision).load(self.row.id)
 
 
 @strawberry.type(description="状态变更（生命周期的每一步及其时间）")
@@ -84,7 +87,7 @@ class Transition:
     async def by_username(self, info: Info) -> str | None:
         if self.by_user_id is None:
             return None
-        user = await info.context.loaders.user.load(self.by_user_id)
+        user = await info.context.loaders.get(user_by_id).load(self.by_user_id)
         return user.display_name if user else None
 
     @classmethod
@@ -112,7 +115,7 @@ class CreditRecord:
 
     @strawberry.field
     async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.subject.load(self.row.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
         return s.name if s else ""
 
     @strawberry.field
@@ -200,7 +203,7 @@ class CreditRecord:
     async def provider_unit(self, info: Info) -> str | None:
         if self.row.provider_unit_id is None:
             return None
-        unit = await info.context.loaders.unit.load(self.row.provider_unit_id)
+        unit = await info.context.loaders.get(unit_by_id).load(self.row.provider_unit_id)
         return unit.name if unit else None
 
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="信息提供人")
@@ -219,14 +222,14 @@ class CreditRecord:
     async def decision(self, info: Info) -> Decision | None:
         if self.row.decision_id is None:
             return None
-        d = await info.context.loaders.decision.load(self.row.decision_id)
+        d = await info.context.loaders.get(decision_by_id).load(self.row.decision_id)
         return Decision(row=d) if d else None
 
     @strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL), description="生命周期变更历史（含操作人）"
     )
     async def transitions(self, info: Info) -> list[Transition]:
-        rows = await info.context.loaders.transitions.load(self.row.id)
+        rows = await info.context.loaders.get(transitions_of_record).load(self.row.id)
         return [Transition.from_model(t) for t in rows]
 
     @strawberry.field(

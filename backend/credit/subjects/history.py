@@ -9,9 +9,10 @@ from datetime import datetime
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from credit.accounts.loaders import user_by_id
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.loaders import grouped_loader
+from credit.apicore.context import Info
+from credit.apicore.loaders import grouped_loader
 from credit.subjects.models import SubjectNameChange as NameChangeModel
 
 
@@ -38,16 +39,14 @@ class SubjectNameChange:
     async def changed_by(self, info: Info) -> str:
         if self.row.changed_by_id is None:
             return "批量导入" if self.row.source == "import" else ""
-        user = await info.context.loaders.user.load(self.row.changed_by_id)
+        user = await info.context.loaders.get(user_by_id).load(self.row.changed_by_id)
         return user.display_name if user else ""
 
 
+def name_changes_of_subject() -> DataLoader[int, list[NameChangeModel]]:
+    """Newest change first."""
+    return grouped_loader(NameChangeModel, "subject_id", ("-changed_at", "-id"))
+
+
 def name_changes_loader(info: Info) -> DataLoader[int, list[NameChangeModel]]:
-    """Per request, beside the context's loaders (newest change first)."""
-    extra = info.context.loaders.extra
-    if "name_changes" not in extra:
-        extra["name_changes"] = grouped_loader(
-            NameChangeModel, "subject_id", ("-changed_at", "-id")
-        )
-    loader: DataLoader[int, list[NameChangeModel]] = extra["name_changes"]
-    return loader
+    return info.context.loaders.get(name_changes_of_subject)

@@ -11,16 +11,19 @@ from tortoise.expressions import Subquery
 
 from credit.accounts.crypto import decrypt
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.pagination import Connection, connection, page_bounds
+from credit.grades.loaders import evaluation_of_subject
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.policies.queries import PolicyVocabulary
+from credit.records.loaders import records_of_subject
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.types import CreditRecord, Decision, RecordStatus
 from credit.subjects.history import SubjectNameChange, name_changes_loader
 from credit.subjects.identifiers import normalise
+from credit.subjects.loaders import district_by_id
 from credit.subjects.models import Subject as SubjectModel
 from credit.subjects.scope import may_see_full_id_number, record_visible_to, subjects_in_scope
 from credit.subjects.search import in_district, name_or_uscc
@@ -92,7 +95,7 @@ class Subject:
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
-        d = await info.context.loaders.district.load(self.row.district_id)
+        d = await info.context.loaders.get(district_by_id).load(self.row.district_id)
         return District.from_model(d) if d else None
 
     @strawberry.field(
@@ -105,12 +108,12 @@ class Subject:
         day = forecast_as_of_or_error(as_of)
         if day != clock.today():
             return PublicSubject(snapshot=await snapshot(self.row, day))
-        stored = await info.context.loaders.evaluation.load(self.row.id)
+        stored = await info.context.loaders.get(evaluation_of_subject).load(self.row.id)
         return PublicSubject(snapshot=snapshot_from_stored(self.row, stored, day))
 
     @strawberry.field(description="下次因时间推移而变化的时刻")
     async def next_change_at(self, info: Info) -> datetime | None:
-        stored = await info.context.loaders.evaluation.load(self.row.id)
+        stored = await info.context.loaders.get(evaluation_of_subject).load(self.row.id)
         return stored.next_change_at
 
     @strawberry.field(
@@ -120,7 +123,7 @@ class Subject:
         self, info: Info, first: int | None = 50, after: str | None = None
     ) -> Connection[CreditRecord]:
         offset, limit = page_bounds(first, after)
-        rows = await info.context.loaders.records_of_subject.load(self.row.id)
+        rows = await info.context.loaders.get(records_of_subject).load(self.row.id)
         actor = info.context.actor
         items = [
             CreditRecord(row=r)

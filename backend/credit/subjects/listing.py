@@ -8,9 +8,10 @@ from typing import Any
 
 import strawberry
 
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.policies import display
 from credit.policies.facts import ListKind as ListKindEnum
+from credit.records.loaders import record_by_id
 from credit.subjects.enums import ListKind
 
 
@@ -68,7 +69,7 @@ class SubjectListEntry:
     @strawberry.field(description="名单的依据：所计入的每条信用信息的文书号与日期")
     async def basis(self, info: Info) -> list[ListBasisRecord]:
         ids = [int(i) for i in self.record_ids]
-        rows = await info.context.loaders.record.load_many(ids)
+        rows = await info.context.loaders.get(record_by_id).load_many(ids)
         out = [basis_record(r, self.public_until_by_id.get(r.id)) for r in rows if r is not None]
         out.sort(key=lambda b: (b.decision_date or date.min, b.record_id))
         return out

@@ -17,8 +17,14 @@ from tortoise.exceptions import IntegrityError
 from credit.accounts.actor import Actor
 from credit.accounts.crypto import digest, protect_id_number
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.core import clock
 from credit.grades.services import reevaluate
 from credit.policies.facts import SubjectKind as SubjectKindEnum

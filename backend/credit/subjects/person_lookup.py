@@ -12,9 +12,9 @@ from tortoise.expressions import Q
 
 from credit.accounts.actor import ActorKind
 from credit.accounts.crypto import digest
-from credit.api import ratelimit
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore import ratelimit
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidIdNumber, validate_id_number
 

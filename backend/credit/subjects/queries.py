@@ -7,9 +7,10 @@ from datetime import date
 import strawberry
 from tortoise.expressions import Q
 
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.pagination import Connection, connection, page_bounds
+from credit.grades.loaders import evaluation_of_subject
 from credit.grades.services import current_evaluation
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidUSCC, normalise, validate_uscc
@@ -89,7 +90,7 @@ class SubjectQueries:
         valid = [c for c in codes if isinstance(c, str)]
         found = {s.uscc: s for s in await Subject.filter(uscc__in=valid)} if valid else {}
         if day == _as_of_or_error(None):
-            evaluations = await info.context.loaders.evaluation.load_many(
+            evaluations = await info.context.loaders.get(evaluation_of_subject).load_many(
                 [s.id for s in found.values()]
             )
             by_subject = {
@@ -143,7 +144,9 @@ class SubjectQueries:
             return connection([], offset, total)
         limit = min(limit, SEARCH_RESULT_CAP - offset)
         rows = await query.order_by("name", "id").offset(offset).limit(limit)
-        evaluations = await info.context.loaders.evaluation.load_many([s.id for s in rows])
+        evaluations = await info.context.loaders.get(evaluation_of_subject).load_many(
+            [s.id for s in rows]
+        )
         today = _as_of_or_error(None)
         items = [
             PublicSubject(snapshot=snapshot_from_stored(s, e, today))

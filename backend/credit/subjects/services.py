@@ -72,7 +72,7 @@ def check_public_as_of(as_of: date | None) -> date:
 
 def public_as_of_or_error(as_of: date | None) -> date:
     """`check_public_as_of` as the coded error naming asOf that public queries answer."""
-    from credit.api.errors import CodedError, ErrorCode
+    from credit.apicore.errors import CodedError, ErrorCode
 
     try:
         return check_public_as_of(as_of)
@@ -81,7 +81,7 @@ def public_as_of_or_error(as_of: date | None) -> date:
 
 
 def forecast_as_of_or_error(as_of: date | None) -> date:
-    from credit.api.errors import CodedError, ErrorCode
+    from credit.apicore.errors import CodedError, ErrorCode
 
     try:
         return check_forecast_as_of(as_of)

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.policies import display
 from credit.policies.facts import SubjectKind as SubjectKindEnum
+from credit.records.loaders import record_by_id
 from credit.subjects.enums import GradeLevel, ListKind, SubjectKind
 from credit.subjects.identifiers import mask_person_name
 from credit.subjects.listing import SubjectListEntry
+from credit.subjects.loaders import district_by_id
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.services import Snapshot
 
@@ -125,7 +127,7 @@ class PublicSubject:
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
-        d = await info.context.loaders.district.load(self.snapshot.subject.district_id)
+        d = await info.context.loaders.get(district_by_id).load(self.snapshot.subject.district_id)
         return District.from_model(d) if d else None
 
     @strawberry.field(description="信用等级；不评级的政策（如沈阳技防）为 null")
@@ -161,7 +163,9 @@ class PublicSubject:
         offset, limit = page_bounds(first, after)
         rows = [
             r
-            for r in await info.context.loaders.record.load_many(self.snapshot.public_record_ids)
+            for r in await info.context.loaders.get(record_by_id).load_many(
+                self.snapshot.public_record_ids
+            )
             if r is not None
         ]
         until = self.snapshot.public_until

@@ -10,16 +10,16 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.models import ApiToken
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.mutations import (
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.mutations import (
     MutationErrorCode,
     MutationFailed,
     Outcome,
     UserError,
     run_mutation,
 )
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.core.settings import get_settings
 from credit.policies.facts import SubjectKind

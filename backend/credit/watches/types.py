@@ -9,8 +9,9 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.subjects.loaders import subject_by_id
 from credit.watches.models import Watch as WatchModel
 from credit.watches.models import WatchEvent as WatchEventModel
 from credit.watches.models import WatchEventKind as WatchEventKindEnum
@@ -53,7 +54,7 @@ class Watch:
 
     @strawberry.field(description="主体名称")
     async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.subject.load(self.model.subject_id)
+        s = await info.context.loaders.get(subject_by_id).load(self.model.subject_id)
         return s.name if s else ""
 
     @strawberry.field(description="开始关注的时间")

@@ -15,7 +15,7 @@ then, all under the subject lock, the evaluation, list entries, notices and outb
 A transaction that starts from a record's or a case's id reads it without a lock to learn
 its subject, locks the subject, then locks and re-reads the row: if it changed meanwhile
 (another reviewer decided first), the answer is CONFLICT. A transaction that still meets
-a deadlock or serialization failure is re-run by `run_mutation` (credit.api.retry), then
+a deadlock or serialization failure is re-run by `run_mutation` (credit.apicore.retry), then
 answered CONFLICT.
 """
 

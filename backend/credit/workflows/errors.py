@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class WorkflowErrorCode(StrEnum):
-    # The first six have the same names as credit.api.mutations.MutationErrorCode.
+    # The first six have the same names as credit.apicore.mutations.MutationErrorCode.
     INVALID = "INVALID"
     NOT_FOUND = "NOT_FOUND"
     INVALID_STATE = "INVALID_STATE"

@@ -21,7 +21,7 @@ from tortoise import Tortoise
 from credit.accounts.models import ApiToken, Role, Session
 from credit.accounts.permissions import ROLE_PERMISSIONS
 from credit.api.schema import schema
-from credit.api.visibility import guard_of
+from credit.apicore.visibility import guard_of
 from credit.conftest import LOGIN, gql, sign_in
 from credit.core import clock
 from credit.core.settings import get_settings, override_settings

@@ -10,7 +10,7 @@ from graphql import GraphQLObjectType, build_schema
 from credit.accounts.permissions import Permission, requires
 from credit.api.classification import TABLE, TRUSTED_PATHS, field_levels
 from credit.api.schema import schema
-from credit.api.visibility import INTERNAL, PUBLIC, check, restricted
+from credit.apicore.visibility import INTERNAL, PUBLIC, check, restricted
 from credit.core.settings import REPO_DIR
 
 # Issue 11 item 1: what `mySubject` (and an enterprise's own objections and repair

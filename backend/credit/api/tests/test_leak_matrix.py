@@ -32,10 +32,10 @@ from credit.accounts.actor import ANONYMOUS, Actor
 from credit.accounts.auth import _user_actor, actor_from_token, create_api_token
 from credit.accounts.models import Unit, UnitKind, User
 from credit.accounts.permissions import Permission
-from credit.api.context import Context
-from credit.api.loaders import Loaders
 from credit.api.schema import Mutation, Query
 from credit.api.tests.leak_walk import Pools, Walker
+from credit.apicore.context import Context
+from credit.apicore.loaders import Loaders
 from credit.audit.services import record_event
 from credit.core import clock
 from credit.creditreport.tests.test_report import pdf_text
@@ -348,7 +348,7 @@ async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_clie
     for name, actor in actors.items():
         for field_name, document in walker.root_documents(actor.permissions):
             walked.add(field_name)
-            ctx = Context(request=None, response=None, actor=actor, loaders=Loaders(actor=actor))
+            ctx = Context(request=None, response=None, actor=actor, loaders=Loaders())
             result = await UNLIMITED.execute(document, context_value=ctx)
             text = json.dumps(result.data, ensure_ascii=False) + "".join(
                 str(e.message) for e in result.errors or ()

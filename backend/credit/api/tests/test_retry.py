@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from tortoise.transactions import in_transaction
 
-from credit.api.retry import MAX_ATTEMPTS, TransactionConflict, with_retries
+from credit.apicore.retry import MAX_ATTEMPTS, TransactionConflict, with_retries
 from credit.subjects.models import Jurisdiction
 
 LOCK = "SELECT id FROM jurisdiction WHERE id = $1 FOR UPDATE"

@@ -8,9 +8,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core.settings import get_settings
 from credit.watches.delivery import webhooks
 from credit.watches.delivery.models import DeliveryStatus

@@ -27,8 +27,8 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from credit.accounts.auth import actor_from_token
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Context, Info
-from credit.api.loaders import Loaders
+from credit.apicore.context import Context, Info
+from credit.apicore.loaders import Loaders
 from credit.core import clock
 from credit.watches.delivery.worker import active_token
 from credit.watches.queries import events_for_token
@@ -120,5 +120,5 @@ class WatchSocket(GraphQL[SocketContext, None]):
         if not actor.can(Permission.WATCH_SUBJECTS):
             raise ConnectionRejectionError()  # 4403 Forbidden
         context.actor = actor
-        context.loaders = Loaders(actor=actor)
+        context.loaders = Loaders()
         return UNSET

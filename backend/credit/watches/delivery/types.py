@@ -8,9 +8,9 @@ from datetime import datetime
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from credit.api.context import Info
-from credit.api.loaders import by_id_loader
-from credit.api.mutations import UserError
+from credit.apicore.context import Info
+from credit.apicore.loaders import by_id_loader
+from credit.apicore.mutations import UserError
 from credit.watches.delivery import models as m
 from credit.watches.models import WatchEvent
 from credit.watches.types import encode_position
@@ -36,11 +36,8 @@ OUTCOME_ZH = {
 }
 
 
-def _loader(info: Info, name: str, factory):  # type: ignore[no-untyped-def]
-    extra = info.context.loaders.extra
-    if name not in extra:
-        extra[name] = factory()
-    return extra[name]
+def _event_by_id() -> DataLoader[int, WatchEvent | None]:
+    return by_id_loader(WatchEvent)
 
 
 def _attempts_loader() -> DataLoader[int, list[m.WatchDeliveryAttempt]]:
@@ -118,21 +115,17 @@ class WatchDelivery:
 
     @strawberry.field(description="事件编号（UUID，即 Idempotency-Key）")
     async def event_id(self, info: Info) -> str:
-        event = await _loader(info, "watch_event", lambda: by_id_loader(WatchEvent)).load(
-            self.event_pk
-        )
+        event = await info.context.loaders.get(_event_by_id).load(self.event_pk)
         return str(event.event_id) if event else ""
 
     @strawberry.field(description="事件类型代码")
     async def event_kind(self, info: Info) -> str:
-        event = await _loader(info, "watch_event", lambda: by_id_loader(WatchEvent)).load(
-            self.event_pk
-        )
+        event = await info.context.loaders.get(_event_by_id).load(self.event_pk)
         return str(getattr(event.kind, "value", event.kind)) if event else ""
 
     @strawberry.field(description="最近的投递尝试（新的在前，最多 20 次）")
     async def attempt_log(self, info: Info) -> list[WatchDeliveryAttempt]:
-        rows = await _loader(info, "watch_attempts", _attempts_loader).load(int(self.id))
+        rows = await info.context.loaders.get(_attempts_loader).load(int(self.id))
         return [WatchDeliveryAttempt.from_model(a) for a in rows]
 
     @classmethod

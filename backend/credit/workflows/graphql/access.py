@@ -19,9 +19,15 @@ from tortoise.models import Model
 
 from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError, run_mutation
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.mutations import (
+    MutationErrorCode,
+    MutationFailed,
+    Outcome,
+    UserError,
+    run_mutation,
+)
 from credit.core import clock
 from credit.subjects.scope import subjects_in_scope
 from credit.workflows.errors import WorkflowError

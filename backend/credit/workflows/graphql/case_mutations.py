@@ -13,8 +13,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import Outcome, UserError
+from credit.apicore.context import Info
+from credit.apicore.mutations import Outcome, UserError
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus
 from credit.records.models import Decision as DecisionModel

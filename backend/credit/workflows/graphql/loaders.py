@@ -1,5 +1,5 @@
-"""Per-request DataLoaders of the workflow types, kept in `Loaders.extra` so one request
-shares them: a page of N objections costs a fixed number of queries, not N."""
+"""Per-request DataLoaders of the workflow types, made once per request by `Loaders.get`
+so one request shares them: a page of N objections costs a fixed number of queries, not N."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from strawberry.dataloader import DataLoader
 
 from credit.accounts.models import User
-from credit.api.context import Info
-from credit.api.loaders import by_id_loader
+from credit.apicore.context import Info
+from credit.apicore.loaders import by_id_loader
 from credit.workflows.evidence import META_FIELDS
 from credit.workflows.models import EvidenceFile, Notice
 
@@ -48,9 +48,4 @@ class WorkflowLoaders:
 
 
 def loaders(info: Info) -> WorkflowLoaders:
-    extra = info.context.loaders.extra
-    found = extra.get("workflows")
-    if found is None:
-        found = extra["workflows"] = WorkflowLoaders()
-    assert isinstance(found, WorkflowLoaders)
-    return found
+    return info.context.loaders.get(WorkflowLoaders)

@@ -9,8 +9,8 @@ import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.mutations import MutationErrorCode, MutationFailed, Outcome, UserError
+from credit.apicore.context import Info
+from credit.apicore.mutations import MutationErrorCode, MutationFailed, Outcome, UserError
 from credit.workflows import calendar, outbox, reminders, states
 from credit.workflows.graphql.access import (
     int_id,

@@ -9,9 +9,9 @@ import chinese_calendar
 import strawberry
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.subjects.scope import in_scope
 from credit.workflows import states

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.subjects.internal import Subject
 from credit.subjects.types import GradeLevel

@@ -8,12 +8,13 @@ import strawberry
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from credit.accounts.loaders import unit_by_id
 from credit.accounts.models import User
 from credit.accounts.permissions import ROLE_PERMISSIONS, Permission, requires
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.mutations import check_csrf
-from credit.api.pagination import Connection, connection, page_bounds
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.mutations import check_csrf
+from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.subjects.scope import subjects_in_scope
 from credit.workflows import states
 from credit.workflows.deadlines import list_open_objections
@@ -183,7 +184,7 @@ class CaseQueries:
             )
         total = await query.count()
         rows = await query.order_by("display_name", "id").offset(offset).limit(limit)
-        units = await info.context.loaders.unit.load_many([u.unit_id for u in rows])
+        units = await info.context.loaders.get(unit_by_id).load_many([u.unit_id for u in rows])
         items = [
             ReportHandler(
                 id=strawberry.ID(str(u.id)),

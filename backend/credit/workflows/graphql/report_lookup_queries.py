@@ -6,9 +6,9 @@ from datetime import date
 
 import strawberry
 
-from credit.api import ratelimit
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore import ratelimit
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
 from credit.workflows import report_lookup
 from credit.workflows.graphql.enums import ReportOutcome, ReportStatus
 

@@ -20,9 +20,9 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts.actor import ANONYMOUS, Actor
 from credit.accounts.permissions import Permission, requires
-from credit.api import ratelimit
-from credit.api.context import Info
-from credit.api.mutations import (
+from credit.apicore import ratelimit
+from credit.apicore.context import Info
+from credit.apicore.mutations import (
     MutationErrorCode,
     MutationFailed,
     Outcome,

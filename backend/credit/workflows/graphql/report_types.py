@@ -10,7 +10,7 @@ from datetime import datetime
 
 import strawberry
 
-from credit.api.context import Info
+from credit.apicore.context import Info
 from credit.core import clock
 from credit.subjects.internal import Subject
 from credit.workflows import states

@@ -8,10 +8,13 @@ from datetime import date, datetime
 
 import strawberry
 
-from credit.api.context import Info
+from credit.accounts.loaders import unit_by_id
+from credit.apicore.context import Info
 from credit.policies.facts import ListKind as ListKindEnum
+from credit.records.loaders import record_by_id
 from credit.records.types import CreditRecord
 from credit.subjects.internal import Subject
+from credit.subjects.loaders import subject_by_id
 from credit.subjects.scope import record_visible_to
 from credit.subjects.types import ListKind
 from credit.workflows import states
@@ -35,12 +38,12 @@ def gid(value: int) -> strawberry.ID:
 
 
 async def subject_of(info: Info, subject_id: int) -> Subject | None:
-    row = await info.context.loaders.subject.load(subject_id)
+    row = await info.context.loaders.get(subject_by_id).load(subject_id)
     return Subject(row=row) if row else None
 
 
 async def records_of(info: Info, ids: list[int]) -> list[CreditRecord]:
-    rows = await info.context.loaders.record.load_many(ids)
+    rows = await info.context.loaders.get(record_by_id).load_many(ids)
     actor = info.context.actor
     return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
 
@@ -55,7 +58,7 @@ async def notice_of(info: Info, notice_id: int | None) -> Notice | None:
 async def unit_name_of(info: Info, unit_id: int | None) -> str | None:
     if unit_id is None:
         return None
-    unit = await info.context.loaders.unit.load(unit_id)
+    unit = await info.context.loaders.get(unit_by_id).load(unit_id)
     return unit.name if unit else None
 
 

@@ -40,7 +40,7 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore.errors import CodedError, ErrorCode
 
 MAX_ID = 2**31 - 1
 

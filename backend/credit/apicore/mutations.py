@@ -16,9 +16,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from credit.accounts.auth import csrf_ok
-from credit.api.context import Info
-from credit.api.errors import CodedError, ErrorCode
-from credit.api.retry import TransactionConflict, with_retries
+from credit.apicore.context import Info
+from credit.apicore.errors import CodedError, ErrorCode
+from credit.apicore.retry import TransactionConflict, with_retries
 from credit.audit.services import record_event
 from credit.core import dataversion
 from credit.watches.events import record_pending
@@ -97,7 +97,7 @@ async def run_mutation(
 ) -> tuple[Any, list[UserError]]:
     """Run `body` in one transaction with its audit event. Returns (value, errors). A
     transaction aborted for a deadlock or serialization failure is re-run (a bounded
-    number of times, credit.api.retry), then answered CONFLICT. Nothing runs after the
+    number of times, credit.apicore.retry), then answered CONFLICT. Nothing runs after the
     commit: the answer is what was committed, whatever the cache does."""
     check_csrf(info)
     ctx = info.context

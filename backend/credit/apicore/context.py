@@ -11,7 +11,7 @@ from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
 from credit.accounts.actor import ANONYMOUS, Actor
-from credit.api.loaders import Loaders
+from credit.apicore.loaders import Loaders
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from credit.api.errors import CodedError, ErrorCode
+from credit.apicore.errors import CodedError, ErrorCode
 
 MAX_PAGE_SIZE = 100
 T = TypeVar("T")
