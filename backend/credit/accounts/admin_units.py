@@ -9,6 +9,7 @@ import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.administration import managed_jurisdiction, unit_for_admin
+from credit.accounts.error_codes import AccountError, AccountErrorCode
 from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.models import Unit as UnitModel
 from credit.accounts.models import UnitKind as UnitKindEnum
@@ -16,13 +17,7 @@ from credit.accounts.models import User as UserModel
 from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import AdminDistrict, Unit, UnitKind
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.subjects.models import District as DistrictModel
 from credit.subjects.models import Jurisdiction
 
@@ -30,13 +25,13 @@ from credit.subjects.models import Jurisdiction
 @strawberry.type
 class UnitPayload:
     unit: Unit | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class DistrictPayload:
     district: AdminDistrict | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.input(description="新建单位：上级单位决定所属管辖区；无上级时须指明管辖区")
@@ -59,7 +54,7 @@ class UnitUpdateInput:
 def _text(value: str, field: str, limit: int, what: str) -> str:
     text = value.strip()
     if not text or len(text) > limit or "\x00" in text:
-        raise MutationFailed(f"{what}须为1–{limit}个字符", MutationErrorCode.INVALID, field)
+        raise MutationFailed(f"{what}须为1–{limit}个字符", AccountErrorCode.INVALID, field)
     return text
 
 
@@ -67,32 +62,32 @@ def _int_id(raw: strawberry.ID, what: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise MutationFailed(f"{what}不存在", MutationErrorCode.NOT_FOUND, "id") from None
+        raise MutationFailed(f"{what}不存在", AccountErrorCode.NOT_FOUND, "id") from None
 
 
 async def _jurisdiction(info: Info, conn: BaseDBAsyncClient, code: str, field: str) -> int:
     own = managed_jurisdiction(info.context.actor)
-    j = await Jurisdiction.get_or_none(code=code).using_db(conn)
+    j = await Jurisdiction.get_or_none(code=code, using_db=conn)
     if j is None or (own is not None and j.id != own):
-        raise MutationFailed("管辖区不存在", MutationErrorCode.NOT_FOUND, field)
+        raise MutationFailed("管辖区不存在", AccountErrorCode.NOT_FOUND, field)
     return j.id
 
 
 async def _district(
     conn: BaseDBAsyncClient, code: str, jurisdiction_id: int | None, field: str
 ) -> DistrictModel:
-    d = await DistrictModel.get_or_none(code=code).using_db(conn)
+    d = await DistrictModel.get_or_none(code=code, using_db=conn)
     if d is None or d.jurisdiction_id != jurisdiction_id:
-        raise MutationFailed("辖区不存在或不属于该单位的管辖区", MutationErrorCode.NOT_FOUND, field)
+        raise MutationFailed("辖区不存在或不属于该单位的管辖区", AccountErrorCode.NOT_FOUND, field)
     if not d.is_active:
-        raise MutationFailed("辖区已停用", MutationErrorCode.INVALID_STATE, field)
+        raise MutationFailed("辖区已停用", AccountErrorCode.INVALID_STATE, field)
     return d
 
 
 async def _parent(info: Info, conn: BaseDBAsyncClient, code: str) -> UnitModel:
     parent = await unit_for_admin(info.context.actor, conn, "parentCode", code=code)
     if not parent.is_active:
-        raise MutationFailed("上级单位已停用", MutationErrorCode.INVALID_STATE, "parentCode")
+        raise MutationFailed("上级单位已停用", AccountErrorCode.INVALID_STATE, "parentCode")
     return parent
 
 
@@ -116,7 +111,7 @@ class UnitAdminMutations:
             code = _text(input.code, "code", 32, "单位代码")
             name = _text(input.name, "name", 100, "单位名称")
             if await UnitModel.filter(code=code).using_db(conn).exists():
-                raise MutationFailed("单位代码已存在", MutationErrorCode.CONFLICT, "code")
+                raise MutationFailed("单位代码已存在", AccountErrorCode.CONFLICT, "code")
             parent = await _parent(info, conn, input.parent_code) if input.parent_code else None
             if parent is not None:
                 jurisdiction_id = parent.jurisdiction_id
@@ -124,7 +119,7 @@ class UnitAdminMutations:
                     info, conn, input.jurisdiction_code, "jurisdictionCode"
                 ):
                     raise MutationFailed(
-                        "上级单位属于另一管辖区", MutationErrorCode.INVALID, "jurisdictionCode"
+                        "上级单位属于另一管辖区", AccountErrorCode.INVALID, "jurisdictionCode"
                     )
             elif input.jurisdiction_code:
                 jurisdiction_id = await _jurisdiction(
@@ -134,7 +129,7 @@ class UnitAdminMutations:
                 jurisdiction_id = None  # a deployment-wide unit (system administration)
             else:
                 raise MutationFailed(
-                    "请指明上级单位或管辖区", MutationErrorCode.INVALID, "parentCode"
+                    "请指明上级单位或管辖区", AccountErrorCode.INVALID, "parentCode"
                 )
             district_id = parent.district_id if parent is not None else None
             if input.district_code:
@@ -142,7 +137,7 @@ class UnitAdminMutations:
                 if district_id is not None and d.id != district_id:
                     raise MutationFailed(
                         "下级单位须与上级单位同属一个辖区",
-                        MutationErrorCode.INVALID,
+                        AccountErrorCode.INVALID,
                         "districtCode",
                     )
                 district_id = d.id
@@ -157,7 +152,7 @@ class UnitAdminMutations:
             )
             return Outcome(unit, "unit", unit.id, None, _facts(unit), public_change=False)
 
-        value, errors = await run_mutation(info, "unit.create", body)
+        value, errors = await run_mutation(info, "unit.create", body, AccountError)
         return UnitPayload(unit=Unit.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -183,7 +178,7 @@ class UnitAdminMutations:
             await unit.save(using_db=conn, update_fields=["name", "parent_id", "district_id"])
             return Outcome(unit, "unit", unit.id, before, _facts(unit), public_change=False)
 
-        value, errors = await run_mutation(info, "unit.update", body)
+        value, errors = await run_mutation(info, "unit.update", body, AccountError)
         return UnitPayload(unit=Unit.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -197,15 +192,15 @@ class UnitAdminMutations:
             if not active:
                 await _ensure_nothing_active_in(conn, unit)
             elif unit.parent_id is not None:
-                parent = await UnitModel.get(id=unit.parent_id).using_db(conn)
+                parent = await UnitModel.get(id=unit.parent_id, using_db=conn)
                 if not parent.is_active:
-                    raise MutationFailed("上级单位已停用", MutationErrorCode.INVALID_STATE, "id")
+                    raise MutationFailed("上级单位已停用", AccountErrorCode.INVALID_STATE, "id")
             unit.is_active = active
             await unit.save(using_db=conn, update_fields=["is_active"])
             return Outcome(unit, "unit", unit.id, before, _facts(unit), public_change=False)
 
         action = "unit.activate" if active else "unit.deactivate"
-        value, errors = await run_mutation(info, action, body)
+        value, errors = await run_mutation(info, action, body, AccountError)
         return UnitPayload(unit=Unit.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(extensions=requires(Permission.MANAGE_USERS), description="新建辖区")
@@ -217,13 +212,13 @@ class UnitAdminMutations:
             clean_name = _text(name, "name", 64, "辖区名称")
             jurisdiction_id = await _jurisdiction(info, conn, jurisdiction_code, "jurisdictionCode")
             if await DistrictModel.filter(code=clean_code).using_db(conn).exists():
-                raise MutationFailed("辖区代码已存在", MutationErrorCode.CONFLICT, "code")
+                raise MutationFailed("辖区代码已存在", AccountErrorCode.CONFLICT, "code")
             d = await DistrictModel.create(
                 code=clean_code, name=clean_name, jurisdiction_id=jurisdiction_id, using_db=conn
             )
             return Outcome(d, "district", d.id, None, {"code": d.code, "name": d.name})
 
-        value, errors = await run_mutation(info, "district.create", body)
+        value, errors = await run_mutation(info, "district.create", body, AccountError)
         return await _district_payload(value, errors)
 
     @strawberry.mutation(
@@ -255,7 +250,7 @@ class UnitAdminMutations:
                     ):
                         raise MutationFailed(
                             "辖区已有主体或单位，不能移到另一管辖区",
-                            MutationErrorCode.INVALID_STATE,
+                            AccountErrorCode.INVALID_STATE,
                             "jurisdictionCode",
                         )
                     d.jurisdiction_id = target
@@ -263,7 +258,7 @@ class UnitAdminMutations:
             after = {"name": d.name, "jurisdiction_id": d.jurisdiction_id}
             return Outcome(d, "district", d.id, before, after)
 
-        value, errors = await run_mutation(info, "district.update", body)
+        value, errors = await run_mutation(info, "district.update", body, AccountError)
         return await _district_payload(value, errors)
 
     @strawberry.mutation(
@@ -281,7 +276,7 @@ class UnitAdminMutations:
             ):
                 raise MutationFailed(
                     "辖区内仍有启用的单位，请先停用或调整这些单位",
-                    MutationErrorCode.INVALID_STATE,
+                    AccountErrorCode.INVALID_STATE,
                     "id",
                 )
             before = {"is_active": d.is_active}
@@ -290,12 +285,12 @@ class UnitAdminMutations:
             return Outcome(d, "district", d.id, before, {"is_active": active}, public_change=False)
 
         action = "district.activate" if active else "district.deactivate"
-        value, errors = await run_mutation(info, action, body)
+        value, errors = await run_mutation(info, action, body, AccountError)
         return await _district_payload(value, errors)
 
 
 async def _district_payload(
-    value: DistrictModel | None, errors: list[UserError]
+    value: DistrictModel | None, errors: list[AccountError]
 ) -> DistrictPayload:
     if value is None:
         return DistrictPayload(district=None, errors=errors)
@@ -307,9 +302,9 @@ async def _district_for_admin(
     info: Info, conn: BaseDBAsyncClient, raw: strawberry.ID
 ) -> DistrictModel:
     own = managed_jurisdiction(info.context.actor)
-    d = await DistrictModel.get_or_none(id=_int_id(raw, "辖区")).using_db(conn)
+    d = await DistrictModel.get_or_none(id=_int_id(raw, "辖区"), using_db=conn)
     if d is None or (own is not None and d.jurisdiction_id != own):
-        raise MutationFailed("辖区不存在", MutationErrorCode.NOT_FOUND, "id")
+        raise MutationFailed("辖区不存在", AccountErrorCode.NOT_FOUND, "id")
     return d
 
 
@@ -320,23 +315,23 @@ async def _move(
     data scope follows the unit's jurisdiction, so a move never crosses jurisdictions."""
     if not parent_code:
         if unit.jurisdiction_id is None and managed_jurisdiction(info.context.actor) is not None:
-            raise MutationFailed("单位不存在", MutationErrorCode.NOT_FOUND, "id")
+            raise MutationFailed("单位不存在", AccountErrorCode.NOT_FOUND, "id")
         unit.parent_id = None
         return
     parent = await _parent(info, conn, parent_code)
     if parent.jurisdiction_id != unit.jurisdiction_id:
-        raise MutationFailed("不能把单位移到另一管辖区", MutationErrorCode.INVALID, "parentCode")
+        raise MutationFailed("不能把单位移到另一管辖区", AccountErrorCode.INVALID, "parentCode")
     # Walk up from the new parent: reaching the unit itself would make a cycle.
     seen: set[int] = set()
     cursor: UnitModel | None = parent
     while cursor is not None and cursor.id not in seen:
         if cursor.id == unit.id:
             raise MutationFailed(
-                "不能把单位移到其自身或其下级单位之下", MutationErrorCode.INVALID, "parentCode"
+                "不能把单位移到其自身或其下级单位之下", AccountErrorCode.INVALID, "parentCode"
             )
         seen.add(cursor.id)
         cursor = (
-            await UnitModel.get(id=cursor.parent_id).using_db(conn) if cursor.parent_id else None
+            await UnitModel.get(id=cursor.parent_id, using_db=conn) if cursor.parent_id else None
         )
     unit.parent_id = parent.id
 
@@ -352,4 +347,4 @@ async def _ensure_nothing_active_in(conn: BaseDBAsyncClient, unit: UnitModel) ->
     )
     for query, message in checks:
         if await query.using_db(conn).exists():
-            raise MutationFailed(message, MutationErrorCode.INVALID_STATE, "id")
+            raise MutationFailed(message, AccountErrorCode.INVALID_STATE, "id")

@@ -15,6 +15,7 @@ from credit.accounts.administration import (
     unit_for_admin,
     user_for_admin,
 )
+from credit.accounts.error_codes import AccountError, AccountErrorCode
 from credit.accounts.models import Role as RoleEnum
 from credit.accounts.models import Unit as UnitModel
 from credit.accounts.models import User as UserModel
@@ -23,13 +24,7 @@ from credit.accounts.permissions import Permission, requires
 from credit.accounts.types import Role, User
 from credit.apicore import ratelimit
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 
 PASSWORD_CHANGE_LIMIT = 10  # attempts per user and five minutes
 
@@ -37,13 +32,13 @@ PASSWORD_CHANGE_LIMIT = 10  # attempts per user and five minutes
 @strawberry.type
 class UserAdminPayload:
     user: User | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class PasswordChangePayload:
     ok: bool
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.input(description="修改用户：省略的字段保持不变")
@@ -67,7 +62,7 @@ def _user_id(raw: strawberry.ID) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise MutationFailed("用户不存在", MutationErrorCode.NOT_FOUND, "id") from None
+        raise MutationFailed("用户不存在", AccountErrorCode.NOT_FOUND, "id") from None
 
 
 @strawberry.type
@@ -83,7 +78,7 @@ class UserAdminMutations:
 
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             user = await user_for_admin(actor, conn, _user_id(id))
-            unit = await UnitModel.get(id=user.unit_id).using_db(conn)
+            unit = await UnitModel.get(id=user.unit_id, using_db=conn)
             before = _facts(user, unit.code)
             role = RoleEnum(input.role) if input.role is not None else RoleEnum(user.role)
             active = input.is_active if input.is_active is not None else user.is_active
@@ -95,7 +90,7 @@ class UserAdminMutations:
                 name = input.display_name.strip()
                 if not 1 <= len(name) <= 64:
                     raise MutationFailed(
-                        "姓名须为1–64个字符", MutationErrorCode.INVALID, "displayName"
+                        "姓名须为1–64个字符", AccountErrorCode.INVALID, "displayName"
                     )
                 user.display_name = name
             await ensure_an_administrator_remains(conn, user, role=role, active=active)
@@ -116,7 +111,7 @@ class UserAdminMutations:
                 await end_sessions(conn, user.id)
             return Outcome(user, "user", user.id, before, after, public_change=False)
 
-        value, errors = await run_mutation(info, "user.update", body)
+        value, errors = await run_mutation(info, "user.update", body, AccountError)
         return UserAdminPayload(user=User.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -155,7 +150,7 @@ class UserAdminMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "user.password_reset", body)
+        value, errors = await run_mutation(info, "user.password_reset", body, AccountError)
         return UserAdminPayload(user=User.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -175,7 +170,7 @@ class UserAdminMutations:
             return PasswordChangePayload(
                 ok=False,
                 errors=[
-                    UserError(field=None, message=message, code=MutationErrorCode.RATE_LIMITED)
+                    AccountError(field=None, message=message, code=AccountErrorCode.RATE_LIMITED)
                 ],
             )
 
@@ -183,12 +178,12 @@ class UserAdminMutations:
             user = await UserModel.filter(id=actor.user_id).select_for_update().using_db(conn).get()
             if not verify_password(user.password_hash, current_password):
                 raise MutationFailed(
-                    "当前密码不正确", MutationErrorCode.INVALID_CREDENTIALS, "currentPassword"
+                    "当前密码不正确", AccountErrorCode.INVALID_CREDENTIALS, "currentPassword"
                 )
             check_password(new_password, "newPassword")
             if new_password == current_password:
                 raise MutationFailed(
-                    "新密码不能与当前密码相同", MutationErrorCode.INVALID, "newPassword"
+                    "新密码不能与当前密码相同", AccountErrorCode.INVALID, "newPassword"
                 )
             user.password_hash = hash_password(new_password)
             user.must_change_password = False
@@ -203,5 +198,5 @@ class UserAdminMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "user.password_change", body)
+        value, errors = await run_mutation(info, "user.password_change", body, AccountError)
         return PasswordChangePayload(ok=bool(value), errors=errors)

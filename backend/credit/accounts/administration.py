@@ -4,12 +4,15 @@ user's sessions. The GraphQL mutations (accounts/admin_*.py) only call these."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.queryset import QuerySet
 
 from credit.accounts.actor import Actor
+from credit.accounts.error_codes import AccountErrorCode
 from credit.accounts.models import Role, Session, Unit, UnitKind, User
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
+from credit.apicore.mutations import MutationFailed
 from credit.core import clock
 
 MIN_PASSWORD_LENGTH = 10
@@ -26,7 +29,7 @@ def password_problem(password: str) -> str | None:
 def check_password(password: str, field: str) -> None:
     problem = password_problem(password)
     if problem is not None:
-        raise MutationFailed(problem, MutationErrorCode.INVALID, field)
+        raise MutationFailed(problem, AccountErrorCode.INVALID, field)
 
 
 def managed_jurisdiction(actor: Actor) -> int | None:
@@ -50,12 +53,12 @@ def users_managed_by(actor: Actor) -> QuerySet[User]:
     return User.all() if own is None else User.filter(unit__jurisdiction_id=own)
 
 
-async def unit_for_admin(actor: Actor, conn: BaseDBAsyncClient, field: str, **key: object) -> Unit:
+async def unit_for_admin(actor: Actor, conn: BaseDBAsyncClient, field: str, **key: Any) -> Unit:
     """The unit the administrator names; NOT_FOUND both when it does not exist and when
     it lies outside the administrator's jurisdiction (ids cannot be probed)."""
-    unit = await Unit.get_or_none(**key).using_db(conn)
+    unit = await Unit.get_or_none(**key, using_db=conn)
     if unit is None or not may_manage_jurisdiction(actor, unit.jurisdiction_id):
-        raise MutationFailed("单位不存在", MutationErrorCode.NOT_FOUND, field)
+        raise MutationFailed("单位不存在", AccountErrorCode.NOT_FOUND, field)
     return unit
 
 
@@ -64,27 +67,27 @@ async def user_for_admin(actor: Actor, conn: BaseDBAsyncClient, user_id: int) ->
     writers itself)."""
     user = await User.filter(id=user_id).select_for_update().using_db(conn).first()
     if user is not None:
-        unit = await Unit.get(id=user.unit_id).using_db(conn)
+        unit = await Unit.get(id=user.unit_id, using_db=conn)
         if may_manage_jurisdiction(actor, unit.jurisdiction_id):
             return user
-    raise MutationFailed("用户不存在", MutationErrorCode.NOT_FOUND, "id")
+    raise MutationFailed("用户不存在", AccountErrorCode.NOT_FOUND, "id")
 
 
 def check_role_fits_unit(role: Role, unit: Unit, subject_id: int | None) -> None:
     """A district officer's data scope is its unit's district: a unit without one would
     widen it to the whole jurisdiction. An enterprise account is bound to its subject."""
     if not unit.is_active:
-        raise MutationFailed("单位已停用", MutationErrorCode.INVALID_STATE, "unitCode")
+        raise MutationFailed("单位已停用", AccountErrorCode.INVALID_STATE, "unitCode")
     if role == Role.DISTRICT_OFFICER and unit.district_id is None:
         raise MutationFailed(
             "分局民警须属于有辖区的单位（分、县（市）局或派出所）",
-            MutationErrorCode.INVALID,
+            AccountErrorCode.INVALID,
             "unitCode",
         )
     if role == Role.ENTERPRISE and subject_id is None:
-        raise MutationFailed("企业账号须绑定主体", MutationErrorCode.INVALID, "role")
+        raise MutationFailed("企业账号须绑定主体", AccountErrorCode.INVALID, "role")
     if role == Role.ASSOCIATION and unit.kind != UnitKind.ASSOCIATION:
-        raise MutationFailed("协会账号须属于行业协会单位", MutationErrorCode.INVALID, "unitCode")
+        raise MutationFailed("协会账号须属于行业协会单位", AccountErrorCode.INVALID, "unitCode")
 
 
 async def ensure_an_administrator_remains(
@@ -104,10 +107,11 @@ async def ensure_an_administrator_remains(
         .using_db(conn)
         .values_list("id", flat=True)
     )
-    if not [i for i in admins if i != user.id]:
+    # values_list(flat=True) gives the ids themselves (Tortoise types them as tuples)
+    if not [i for i in cast(list[int], admins) if i != user.id]:
         raise MutationFailed(
             "这是最后一个启用的系统管理员账号，不能停用或改为其他角色",
-            MutationErrorCode.LAST_ADMINISTRATOR,
+            AccountErrorCode.LAST_ADMINISTRATOR,
             "id",
         )
 

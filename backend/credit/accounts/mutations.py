@@ -17,6 +17,7 @@ from credit.accounts.administration import (
     unit_for_admin,
     user_for_admin,
 )
+from credit.accounts.error_codes import AccountError, AccountErrorCode
 from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.models import Role as RoleEnum
 from credit.accounts.models import Unit as UnitModel
@@ -27,13 +28,7 @@ from credit.accounts.permissions import PARTNER_SCOPES, Permission, requires
 from credit.accounts.types import ApiToken, Me, Role, User
 from credit.apicore import ratelimit
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.audit.services import record_event
 from credit.core import clock
 from credit.core.settings import get_settings
@@ -57,32 +52,32 @@ def me_of(actor: Actor) -> Me:
 class LoginPayload:
     me: Me | None
     csrf_token: str | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class LogoutPayload:
     ok: bool
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class UserPayload:
     user: User | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class ApiTokenCreatePayload:
     api_token: ApiToken | None
     token: str | None = strawberry.field(description="令牌明文：只在此处显示一次，请妥善保存")
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.type
 class ApiTokenPayload:
     api_token: ApiToken | None
-    errors: list[UserError]
+    errors: list[AccountError]
 
 
 @strawberry.input
@@ -106,10 +101,10 @@ class AccountMutations:
                 me=None,
                 csrf_token=None,
                 errors=[
-                    UserError(
+                    AccountError(
                         field=None,
                         message=f"登录尝试过于频繁，请{retry}秒后再试",
-                        code=MutationErrorCode.RATE_LIMITED,
+                        code=AccountErrorCode.RATE_LIMITED,
                     )
                 ],
             )
@@ -144,10 +139,10 @@ class AccountMutations:
                 me=None,
                 csrf_token=None,
                 errors=[
-                    UserError(
+                    AccountError(
                         field="password" if refused.code == "INVALID_CREDENTIALS" else None,
                         message=str(refused),
-                        code=MutationErrorCode(refused.code),
+                        code=AccountErrorCode(refused.code),
                     )
                 ],
             )
@@ -171,7 +166,7 @@ class AccountMutations:
             return LogoutPayload(
                 ok=False,
                 errors=[
-                    UserError(field=None, message="未登录", code=MutationErrorCode.INVALID_STATE)
+                    AccountError(field=None, message="未登录", code=AccountErrorCode.INVALID_STATE)
                 ],
             )
 
@@ -179,7 +174,7 @@ class AccountMutations:
             await auth.end_session(actor.session_id or 0, conn)
             return Outcome(True, "session", actor.session_id or 0, public_change=False)
 
-        _, errors = await run_mutation(info, "auth.logout", body)
+        _, errors = await run_mutation(info, "auth.logout", body, AccountError)
         if info.context.response is not None:
             # The same flags as when it was set (a browser may keep a Secure cookie that a
             # plain deletion does not match).
@@ -197,11 +192,11 @@ class AccountMutations:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             check_password(input.password, "password")
             if await UserModel.filter(username=input.username).using_db(conn).exists():
-                raise MutationFailed("用户名已存在", MutationErrorCode.CONFLICT, "username")
+                raise MutationFailed("用户名已存在", AccountErrorCode.CONFLICT, "username")
             unit = await unit_for_admin(info.context.actor, conn, "unitCode", code=input.unit_code)
             role = RoleEnum(input.role)
             if role == RoleEnum.ENTERPRISE and not input.subject_id:
-                raise MutationFailed("企业账号须绑定主体", MutationErrorCode.INVALID, "subjectId")
+                raise MutationFailed("企业账号须绑定主体", AccountErrorCode.INVALID, "subjectId")
             check_role_fits_unit(role, unit, int(input.subject_id or 0) or None)
             user = await UserModel.create(
                 username=input.username,
@@ -221,15 +216,15 @@ class AccountMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "user.create", body)
+        value, errors = await run_mutation(info, "user.create", body, AccountError)
         return UserPayload(user=User.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(extensions=requires(Permission.MANAGE_USERS), description="停用/启用用户")
     async def user_set_active(self, info: Info, id: strawberry.ID, active: bool) -> UserPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            user = await UserModel.get_or_none(id=int(id)).using_db(conn)
+            user = await UserModel.get_or_none(id=int(id), using_db=conn)
             if user is None:
-                raise MutationFailed("用户不存在", MutationErrorCode.NOT_FOUND, "id")
+                raise MutationFailed("用户不存在", AccountErrorCode.NOT_FOUND, "id")
             user = await user_for_admin(info.context.actor, conn, user.id)
             await ensure_an_administrator_remains(
                 conn, user, role=RoleEnum(user.role), active=active
@@ -249,7 +244,7 @@ class AccountMutations:
                 user, "user", user.id, before, {"is_active": active}, public_change=False
             )
 
-        value, errors = await run_mutation(info, "user.set_active", body)
+        value, errors = await run_mutation(info, "user.set_active", body, AccountError)
         return UserPayload(user=User.from_model(value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -265,21 +260,21 @@ class AccountMutations:
         rate_limit_per_minute: int = 600,
     ) -> ApiTokenCreatePayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            unit = await UnitModel.get_or_none(code=unit_code).using_db(conn)
+            unit = await UnitModel.get_or_none(code=unit_code, using_db=conn)
             if unit is None or unit.kind != UnitKindEnum.PARTNER:
-                raise MutationFailed("须为合作机构单位", MutationErrorCode.INVALID, "unitCode")
+                raise MutationFailed("须为合作机构单位", AccountErrorCode.INVALID, "unitCode")
             if expires_at <= clock.now():
-                raise MutationFailed("到期时间须晚于现在", MutationErrorCode.INVALID, "expiresAt")
+                raise MutationFailed("到期时间须晚于现在", AccountErrorCode.INVALID, "expiresAt")
             bad = [s for s in scopes or [] if s not in PARTNER_SCOPES]
             if bad:
                 raise MutationFailed(
                     f"合作机构令牌不能授予：{', '.join(b.value for b in bad)}",
-                    MutationErrorCode.INVALID,
+                    AccountErrorCode.INVALID,
                     "scopes",
                 )
             if not 1 <= rate_limit_per_minute <= 6000:
                 raise MutationFailed(
-                    "限流须在 1–6000 次/分钟之间", MutationErrorCode.INVALID, "rateLimitPerMinute"
+                    "限流须在 1–6000 次/分钟之间", AccountErrorCode.INVALID, "rateLimitPerMinute"
                 )
             new = await auth.create_api_token(
                 name=name,
@@ -298,7 +293,7 @@ class AccountMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "api_token.create", body)
+        value, errors = await run_mutation(info, "api_token.create", body, AccountError)
         if value is None:
             return ApiTokenCreatePayload(api_token=None, token=None, errors=errors)
         return ApiTokenCreatePayload(
@@ -308,9 +303,9 @@ class AccountMutations:
     @strawberry.mutation(extensions=requires(Permission.MANAGE_API_TOKENS), description="吊销令牌")
     async def api_token_revoke(self, info: Info, id: strawberry.ID) -> ApiTokenPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            token = await ApiTokenModel.get_or_none(id=int(id)).using_db(conn)
+            token = await ApiTokenModel.get_or_none(id=int(id), using_db=conn)
             if token is None:
-                raise MutationFailed("令牌不存在", MutationErrorCode.NOT_FOUND, "id")
+                raise MutationFailed("令牌不存在", AccountErrorCode.NOT_FOUND, "id")
             if token.revoked_at is None:
                 token.revoked_at = clock.now()
                 await token.save(using_db=conn, update_fields=["revoked_at"])
@@ -318,7 +313,7 @@ class AccountMutations:
                 token, "api_token", token.id, None, {"revoked": True}, public_change=False
             )
 
-        value, errors = await run_mutation(info, "api_token.revoke", body)
+        value, errors = await run_mutation(info, "api_token.revoke", body, AccountError)
         return ApiTokenPayload(
             api_token=ApiToken.from_model(value) if value else None, errors=errors
         )

@@ -22,6 +22,7 @@ from credit.accounts.queries import AccountQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
+from credit.apicore.errors import ErrorCode
 from credit.apicore.inputs import InputRule, VariableCheck
 from credit.apicore.visibility import classify
 from credit.associations.mutations import AssociationMutations
@@ -119,7 +120,8 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    types=[Permission],
+    # Not reached from a field: listed so that clients read them in the schema.
+    types=[Permission, ErrorCode],
     # No "Did you mean …?" in errors: they would name fields a caller cannot see, even with
     # PUBLIC_INTROSPECTION=false.
     config=StrawberryConfig(relay_max_results=100, disable_field_suggestions=True),

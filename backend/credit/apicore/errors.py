@@ -5,9 +5,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+import strawberry
 from graphql import GraphQLError
 
 
+# In the schema (as ApiErrorCode) so that clients generate their list from it; the codes a
+# client makes up itself (no network, a timeout of its own) stay on the client.
+@strawberry.enum(
+    name="ApiErrorCode",
+    description="请求级错误代码：errors[].extensions.code 的取值"
+    "（与变更载荷中 errors 的各领域错误代码不同）",
+)
 class ErrorCode(StrEnum):
     INVALID_USCC = "INVALID_USCC"
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
@@ -20,6 +28,9 @@ class ErrorCode(StrEnum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # the database cannot be reached
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"  # the request body is over the size limit
+    TIMEOUT = "TIMEOUT"  # the request ran past the server's time limit (HTTP 504)
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"  # the query text is not valid
+    INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"  # introspection is off in production
 
 
 class CodedError(GraphQLError):

@@ -1,6 +1,7 @@
 """The shape every mutation shares: a declared permission (on the field), CSRF for cookie
-sessions, one transaction, an audit event, typed errors in the payload and nothing written
-when it fails. A change the public can see bumps the public data version in the same
+sessions, one transaction, an audit event, typed errors in the payload (one vocabulary per
+domain: the convention is in credit.apicore.user_errors) and nothing written when it
+fails. A change the public can see bumps the public data version in the same
 transaction (credit.core.dataversion), so the answer never depends on the cache: nothing
 runs after the commit that could fail and misreport what was committed."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -19,14 +20,24 @@ from credit.accounts.auth import csrf_ok
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
 from credit.apicore.retry import TransactionConflict, with_retries
+from credit.apicore.user_errors import CommonErrorCode, Failure
+from credit.apicore.user_errors import UserError as UserErrorInterface
 from credit.audit.services import record_event
 from credit.core import dataversion
 from credit.watches.events import record_pending
 
-T = TypeVar("T")
+E = TypeVar("E", bound=UserErrorInterface)
 
 
-@strawberry.enum(description="变更失败的原因")
+# --- transitional: the workflows' errors until they have per-domain enums ---------------
+# Only credit.workflows (and whatever it is split into) still uses MutationErrorCode,
+# MutationError (imported there under its old name UserError) and MutationFailed.errors.
+# To switch a domain: give it error_codes.py (see credit.apicore.user_errors), pass its
+# error type to run_mutation, declare `errors: list[<Domain>Error]`; when none is left,
+# delete this block and the first overload of run_mutation.
+
+
+@strawberry.enum(description="工作流（异议、修复、申诉、举报、提醒、日历、事件）变更失败的原因")
 class MutationErrorCode(StrEnum):
     INVALID = "INVALID"  # a field's value is wrong
     NOT_FOUND = "NOT_FOUND"
@@ -34,42 +45,36 @@ class MutationErrorCode(StrEnum):
     OUT_OF_SCOPE = "OUT_OF_SCOPE"  # outside the caller's data scope
     CONFLICT = "CONFLICT"
     DEADLINE_PASSED = "DEADLINE_PASSED"
-    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
-    ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
     RATE_LIMITED = "RATE_LIMITED"
     TOO_EARLY = "TOO_EARLY"  # credit repair before the minimum publication period
     BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
-    LAST_ADMINISTRATOR = "LAST_ADMINISTRATOR"  # the last active administrator must remain
-    WATCH_LIMIT_EXCEEDED = "WATCH_LIMIT_EXCEEDED"  # a partner token's watch list is full
-    DUPLICATE = "DUPLICATE"  # the identifier (USCC, ID number) is already registered
-    # A credit record that is not legally complete (credit.records.rules.RuleCode)
-    DECISION_REQUIRED = "DECISION_REQUIRED"
-    DATE_ORDER = "DATE_ORDER"
-    FUTURE_DATE = "FUTURE_DATE"
-    AMOUNT_OUT_OF_RANGE = "AMOUNT_OUT_OF_RANGE"
 
 
-@strawberry.type(description="预期内的失败：字段、说明与代码")
-class UserError:
-    field: str | None
-    message: str
+@strawberry.type(description="工作流变更的预期内失败")
+class MutationError(UserErrorInterface):
     code: MutationErrorCode
+
+
+# The workflows import MutationError under its old name.
+UserError = MutationError
+
+
+# --- end of the transitional block ----------------------------------------------------------
 
 
 class MutationFailed(Exception):
     """Raise inside a mutation body: the transaction rolls back and the payload carries
-    the errors."""
+    the failure, as an error of the payload's domain (`code` is a member of its enum)."""
 
-    def __init__(
-        self,
-        message: str,
-        code: MutationErrorCode = MutationErrorCode.INVALID,
-        field: str | None = None,
-    ) -> None:
+    def __init__(self, message: str, code: StrEnum, field: str | None = None) -> None:
         super().__init__(message)
-        self.errors = [UserError(field=field, message=message, code=code)]
+        self.failure = Failure(message=message, code=code, field=field)
+
+    @property
+    def errors(self) -> list[MutationError]:
+        """Transitional (workflows): the failure as a MutationError."""
+        return [MutationError.from_failure(self.failure)]
 
 
 @dataclass
@@ -90,15 +95,34 @@ def check_csrf(info: Info) -> None:
         raise CodedError("缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）", ErrorCode.CSRF_FAILED)
 
 
+@overload
 async def run_mutation(
     info: Info,
     action: str,
     body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
-) -> tuple[Any, list[UserError]]:
-    """Run `body` in one transaction with its audit event. Returns (value, errors). A
-    transaction aborted for a deadlock or serialization failure is re-run (a bounded
-    number of times, credit.apicore.retry), then answered CONFLICT. Nothing runs after the
-    commit: the answer is what was committed, whatever the cache does."""
+) -> tuple[Any, list[MutationError]]: ...  # transitional: the workflows' calls
+
+
+@overload
+async def run_mutation(
+    info: Info,
+    action: str,
+    body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
+    error: type[E],
+) -> tuple[Any, list[E]]: ...
+
+
+async def run_mutation(
+    info: Info,
+    action: str,
+    body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
+    error: type[UserErrorInterface] = MutationError,
+) -> tuple[Any, list[Any]]:
+    """Run `body` in one transaction with its audit event. Returns (value, errors), the
+    errors as `error`, the payload's domain error type. A transaction aborted for a
+    deadlock or serialization failure is re-run (a bounded number of times,
+    credit.apicore.retry), then answered CONFLICT. Nothing runs after the commit: the
+    answer is what was committed, whatever the cache does."""
     check_csrf(info)
     ctx = info.context
 
@@ -125,8 +149,8 @@ async def run_mutation(
     try:
         outcome = await with_retries(attempt)
     except MutationFailed as failed:
-        return None, failed.errors
+        return None, [error.from_failure(failed.failure)]
     except TransactionConflict:
         message = "数据正被他人同时修改，本次操作未保存，请刷新后重试"
-        return None, [UserError(field=None, message=message, code=MutationErrorCode.CONFLICT)]
+        return None, [error.from_failure(Failure(message, CommonErrorCode.CONFLICT))]
     return outcome.value, []

@@ -14,7 +14,8 @@ Where the level comes from, in order:
 2. a field whose value is an object, a list or a connection (a link) carries no data of its
    own: it gets the level of the readers who can reach it, and the fields of what it links
    to are classified themselves;
-3. so do the plumbing fields that carry no subject data (PageInfo, cursors, UserError);
+3. so do the plumbing fields that carry no subject data (PageInfo, cursors, payload errors:
+   every type implementing UserError);
 4. every other field (a scalar or enum value) is named in `credit.api.classification.TABLE`.
 
 `classify(schema)` applies the levels as `@visibility` directives (visible in
@@ -62,7 +63,7 @@ class Visibility(StrEnum):
 )
 class VisibilityDirective:
     level: Visibility
-    permission: Permission | None = UNSET  # type: ignore[assignment]
+    permission: Permission | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ SELF_ROOTS = frozenset(
 )
 
 # Plumbing: fields that carry no subject data, whatever type they sit on.
-PLUMBING_TYPES = frozenset({"PageInfo", "UserError"})
+PLUMBING_TYPES = frozenset({"PageInfo"})
+PLUMBING_INTERFACES = frozenset({"UserError"})
 PLUMBING_FIELDS = frozenset({"totalCount", "cursor"})
 
 
@@ -135,7 +137,8 @@ def guard_of(field: Any) -> frozenset[Permission] | None:
         if isinstance(ext, PermissionExtension):
             perms: set[Permission] = set()
             for p in ext.permissions:
-                perms.update(getattr(p, "permissions", None) or (p.permission,))
+                declared: Any = p  # credit.accounts.permissions' classes, not BasePermission's
+                perms.update(getattr(declared, "permissions", None) or (declared.permission,))
             return frozenset(perms)
     return None
 
@@ -238,7 +241,9 @@ def classify_fields(
             elif guard is not None:
                 done.append(Classified(tname, fname, level_of_guard(guard), "permission"))
             elif not is_leaf_type(get_named_type(field.type)) or (
-                tname in PLUMBING_TYPES or fname in PLUMBING_FIELDS
+                tname in PLUMBING_TYPES
+                or fname in PLUMBING_FIELDS
+                or any(i.name in PLUMBING_INTERFACES for i in t.interfaces)
             ):
                 readers = _passes(field, reached.get(tname, frozenset()))
                 done.append(Classified(tname, fname, level_of_reach(readers), "reach"))

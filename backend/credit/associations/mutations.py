@@ -12,14 +12,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.models import Unit
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.associations import services
+from credit.associations.error_codes import AssociationError, AssociationErrorCode
 from credit.associations.models import AssociationMember as MemberModel
 from credit.associations.scope import NoAssociation, association_for, is_member
 from credit.associations.types import AssociationMember, AssociationSubmission
@@ -33,13 +28,13 @@ from credit.subjects.models import Subject
 @strawberry.type
 class AssociationMemberPayload:
     member: AssociationMember | None
-    errors: list[UserError]
+    errors: list[AssociationError]
 
 
 @strawberry.type
 class AssociationSubmissionPayload:
     submission: AssociationSubmission | None
-    errors: list[UserError]
+    errors: list[AssociationError]
 
 
 async def _unit(info: Info, association_id: str | None, conn: BaseDBAsyncClient) -> Unit:
@@ -47,7 +42,7 @@ async def _unit(info: Info, association_id: str | None, conn: BaseDBAsyncClient)
         return await association_for(info.context.actor, association_id, conn)
     except NoAssociation as exc:
         raise MutationFailed(
-            "行业协会不存在", MutationErrorCode.NOT_FOUND, "associationId"
+            "行业协会不存在", AssociationErrorCode.NOT_FOUND, "associationId"
         ) from exc
 
 
@@ -55,15 +50,15 @@ async def _subject_by_uscc(uscc: str, conn: BaseDBAsyncClient) -> Subject:
     try:
         code = validate_uscc(uscc)
     except InvalidUSCC as exc:
-        raise MutationFailed(str(exc), MutationErrorCode.INVALID, "uscc") from exc
+        raise MutationFailed(str(exc), AssociationErrorCode.INVALID, "uscc") from exc
     subject = await Subject.filter(uscc=code).using_db(conn).select_for_update(no_key=True).first()
     if subject is None:
-        raise MutationFailed("未收录该企业", MutationErrorCode.NOT_FOUND, "uscc")
+        raise MutationFailed("未收录该企业", AssociationErrorCode.NOT_FOUND, "uscc")
     return subject
 
 
 def _invalid(exc: services.AssociationInputError) -> MutationFailed:
-    return MutationFailed(str(exc), MutationErrorCode.INVALID, exc.field)
+    return MutationFailed(str(exc), AssociationErrorCode.INVALID, exc.field)
 
 
 @strawberry.type
@@ -91,7 +86,7 @@ class AssociationMutations:
             except services.AssociationInputError as exc:
                 raise _invalid(exc) from exc
             if await is_member(unit.id, subject.id, conn):
-                raise MutationFailed("该企业已在会员名册中", MutationErrorCode.CONFLICT, "uscc")
+                raise MutationFailed("该企业已在会员名册中", AssociationErrorCode.CONFLICT, "uscc")
             row = await MemberModel.create(
                 association_id=unit.id,
                 subject_id=subject.id,
@@ -102,7 +97,7 @@ class AssociationMutations:
             after = {"association_id": unit.id, "subject_id": subject.id}
             return Outcome(row, "association_member", row.id, None, after, public_change=False)
 
-        value, errors = await run_mutation(info, "association_member.add", body)
+        value, errors = await run_mutation(info, "association_member.add", body, AssociationError)
         return AssociationMemberPayload(
             member=AssociationMember(row=value) if value else None, errors=errors
         )
@@ -115,7 +110,7 @@ class AssociationMutations:
         self, info: Info, id: strawberry.ID
     ) -> AssociationMemberPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            missing = MutationFailed("会员不存在", MutationErrorCode.NOT_FOUND, "id")
+            missing = MutationFailed("会员不存在", AssociationErrorCode.NOT_FOUND, "id")
             try:
                 mid = int(id)
             except ValueError as exc:
@@ -128,13 +123,15 @@ class AssociationMutations:
             except NoAssociation as exc:
                 raise missing from exc
             if row.left_at is not None:
-                raise MutationFailed("该会员已退出名册", MutationErrorCode.INVALID_STATE, "id")
+                raise MutationFailed("该会员已退出名册", AssociationErrorCode.INVALID_STATE, "id")
             row.left_at = clock.now()
             await row.save(using_db=conn, update_fields=["left_at"])
             after = {"association_id": row.association_id, "subject_id": row.subject_id}
             return Outcome(row, "association_member", row.id, after, {"left": True}, False)
 
-        value, errors = await run_mutation(info, "association_member.remove", body)
+        value, errors = await run_mutation(
+            info, "association_member.remove", body, AssociationError
+        )
         return AssociationMemberPayload(
             member=AssociationMember(row=value) if value else None, errors=errors
         )
@@ -156,7 +153,7 @@ class AssociationMutations:
             # One answer for "not a member" and "another jurisdiction's enterprise".
             if not await is_member(unit.id, subject.id, conn):
                 raise MutationFailed(
-                    "该企业不在本协会会员名册中", MutationErrorCode.OUT_OF_SCOPE, "uscc"
+                    "该企业不在本协会会员名册中", AssociationErrorCode.OUT_OF_SCOPE, "uscc"
                 )
             actor = info.context.actor
             data = records.RecordInput(
@@ -171,12 +168,14 @@ class AssociationMutations:
                 record = await records.create_record(subject, data, conn, by_user_id=actor.user_id)
             except records.RecordInputError as exc:
                 field = "ratedOn" if exc.field == "occurredOn" else exc.field
-                raise MutationFailed(str(exc), MutationErrorCode.INVALID, field) from exc
+                raise MutationFailed(str(exc), AssociationErrorCode.INVALID, field) from exc
             await records.transition(record, Action.SUBMIT, conn, by_user_id=actor.user_id)
             after = {"type": services.RECORD_TYPE, "rating": rating, "subject_id": subject.id}
             return Outcome(record, "credit_record", record.id, None, after, public_change=False)
 
-        value, errors = await run_mutation(info, "association_rating.submit", body)
+        value, errors = await run_mutation(
+            info, "association_rating.submit", body, AssociationError
+        )
         return AssociationSubmissionPayload(
             submission=AssociationSubmission(row=value) if value else None, errors=errors
         )

@@ -13,14 +13,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.commitments import services
+from credit.commitments.error_codes import CommitmentError, CommitmentErrorCode
 from credit.commitments.models import Commitment as CommitmentModel
 from credit.commitments.models import CommitmentBreach, CommitmentState
 from credit.commitments.types import Commitment
@@ -51,14 +46,14 @@ class CommitmentRegisterInput:
 @strawberry.type
 class CommitmentPayload:
     commitment: Commitment | None
-    errors: list[UserError]
+    errors: list[CommitmentError]
 
 
 def _int_id(value: str, field: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
-        raise MutationFailed(f"无效的编号：{value}", MutationErrorCode.INVALID, field) from exc
+        raise MutationFailed(f"无效的编号：{value}", CommitmentErrorCode.INVALID, field) from exc
 
 
 def _snapshot(c: CommitmentModel) -> dict[str, object]:
@@ -87,7 +82,7 @@ async def _subject_for_write(
 async def _commitment_for_write(
     info: Info, commitment_id: int, conn: BaseDBAsyncClient
 ) -> tuple[Subject, CommitmentModel]:
-    missing = MutationFailed("信用承诺不存在", MutationErrorCode.NOT_FOUND, "id")
+    missing = MutationFailed("信用承诺不存在", CommitmentErrorCode.NOT_FOUND, "id")
     seen = await CommitmentModel.filter(id=commitment_id).using_db(conn).first()
     if seen is None:
         raise missing
@@ -104,7 +99,7 @@ def _document(doc: EvidenceFileInput | None) -> list[EvidenceInput]:
         content = base64.b64decode("".join(doc.base64.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise MutationFailed(
-            "承诺书文件的 base64 编码无效", MutationErrorCode.INVALID, "document"
+            "承诺书文件的 base64 编码无效", CommitmentErrorCode.INVALID, "document"
         ) from exc
     return [EvidenceInput(name=doc.name, content_type=doc.content_type, content=content)]
 
@@ -112,7 +107,8 @@ def _document(doc: EvidenceFileInput | None) -> list[EvidenceInput]:
 def _invalid(
     exc: services.CommitmentInputError | WorkflowError, field: str | None = None
 ) -> MutationFailed:
-    return MutationFailed(str(exc), MutationErrorCode.INVALID, field or getattr(exc, "field", None))
+    field = field or getattr(exc, "field", None)
+    return MutationFailed(str(exc), CommitmentErrorCode.INVALID, field)
 
 
 async def link_breach(
@@ -121,10 +117,10 @@ async def link_breach(
     """Names `commitment_id` as the commitment `record` breaches (validated: same subject,
     a licence-type commitment, a 违反许可承诺书 record). The caller holds the subject's lock.
     Also used by creditRecordCreate (its commitmentId)."""
-    missing = MutationFailed("信用承诺不存在", MutationErrorCode.NOT_FOUND, "commitmentId")
+    missing = MutationFailed("信用承诺不存在", CommitmentErrorCode.NOT_FOUND, "commitmentId")
     commitment = await CommitmentModel.filter(id=commitment_id).using_db(conn).first()
     if commitment is None or not await writable(
-        info.context.actor, await Subject.get(id=commitment.subject_id).using_db(conn)
+        info.context.actor, await Subject.get(id=commitment.subject_id, using_db=conn)
     ):
         raise missing
     try:
@@ -141,7 +137,7 @@ async def link_breach(
         raise _invalid(exc) from exc
     if await CommitmentBreach.filter(record_id=record.id).using_db(conn).exists():
         raise MutationFailed(
-            "该信用信息已关联一项承诺", MutationErrorCode.INVALID_STATE, "recordId"
+            "该信用信息已关联一项承诺", CommitmentErrorCode.INVALID_STATE, "recordId"
         )
     await CommitmentBreach.create(
         commitment_id=commitment.id,
@@ -163,7 +159,7 @@ class CommitmentMutations:
     ) -> CommitmentPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             actor = info.context.actor
-            missing = MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
+            missing = MutationFailed("主体不存在", CommitmentErrorCode.NOT_FOUND, "subjectId")
             subject = await _subject_for_write(
                 info, _int_id(input.subject_id, "subjectId"), conn, missing
             )
@@ -202,7 +198,7 @@ class CommitmentMutations:
                     raise _invalid(exc, "document") from exc
             return Outcome(row, "commitment", row.id, None, _snapshot(row))
 
-        value, errors = await run_mutation(info, "commitment.register", body)
+        value, errors = await run_mutation(info, "commitment.register", body, CommitmentError)
         return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -219,7 +215,7 @@ class CommitmentMutations:
                 raise _invalid(exc) from exc
             _, row = await _commitment_for_write(info, _int_id(id, "id"), conn)
             if row.state == CommitmentState.WITHDRAWN:
-                raise MutationFailed("该承诺已撤回", MutationErrorCode.INVALID_STATE, "id")
+                raise MutationFailed("该承诺已撤回", CommitmentErrorCode.INVALID_STATE, "id")
             before = _snapshot(row)
             row.state = CommitmentState.WITHDRAWN
             row.withdrawn_at = clock.now()
@@ -229,7 +225,7 @@ class CommitmentMutations:
             )
             return Outcome(row, "commitment", row.id, before, {**_snapshot(row), "reason": text})
 
-        value, errors = await run_mutation(info, "commitment.withdraw", body)
+        value, errors = await run_mutation(info, "commitment.withdraw", body, CommitmentError)
         return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
 
     @strawberry.mutation(
@@ -242,7 +238,7 @@ class CommitmentMutations:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             rid = _int_id(record_id, "recordId")
             cid = _int_id(commitment_id, "commitmentId")
-            missing = MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "recordId")
+            missing = MutationFailed("信用信息不存在", CommitmentErrorCode.NOT_FOUND, "recordId")
             record = await CreditRecord.filter(id=rid).using_db(conn).first()
             if record is None:
                 raise missing
@@ -252,5 +248,5 @@ class CommitmentMutations:
                 commitment, "commitment", commitment.id, None, {"breach_record_id": record.id}
             )
 
-        value, errors = await run_mutation(info, "commitment.breach_link", body)
+        value, errors = await run_mutation(info, "commitment.breach_link", body, CommitmentError)
         return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)

@@ -8,26 +8,25 @@ keep using the version that was in force then (credit.policies.services.policy_f
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.core import clock
 from credit.policies import display
+from credit.policies.error_codes import PolicyError, PolicyErrorCode
 from credit.policies.models import Policy as PolicyModel
 from credit.policies.params import PARAM_LABELS, ParamError, ShenyangParams, WugangParams
 from credit.policies.services import expire_evaluations_from
 
-PARAMS_CLASSES = {"shenyang-jifang-2018": ShenyangParams, "wugang-2021": WugangParams}
+PARAMS_CLASSES: dict[str, type[ShenyangParams] | type[WugangParams]] = {
+    "shenyang-jifang-2018": ShenyangParams,
+    "wugang-2021": WugangParams,
+}
 
 
 @strawberry.type(description="政策参数（中文名称与取值）")
@@ -48,7 +47,9 @@ class Policy:
 
     @strawberry.field(description="参数，逐项以中文名称与取值列出")
     def param_list(self) -> list[PolicyParam]:
-        items = self.params.items() if isinstance(self.params, dict) else []
+        items: list[tuple[str, Any]] = (
+            list(self.params.items()) if isinstance(self.params, dict) else []
+        )
         return [
             PolicyParam(key=k, label=PARAM_LABELS.get(k, k), value=display.param_value(k, v))
             for k, v in items
@@ -69,7 +70,7 @@ class Policy:
 @strawberry.type
 class PolicyPayload:
     policy: Policy | None
-    errors: list[UserError]
+    errors: list[PolicyError]
 
 
 @strawberry.type
@@ -98,22 +99,22 @@ class PolicyMutations:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             params_class = PARAMS_CLASSES.get(code)
             if params_class is None:
-                raise MutationFailed(f"未知的政策：{code}", MutationErrorCode.NOT_FOUND, "code")
+                raise MutationFailed(f"未知的政策：{code}", PolicyErrorCode.NOT_FOUND, "code")
             if effective_from < clock.today():
                 raise MutationFailed(
                     "生效日期不能早于今天（不改变已作出的评价）",
-                    MutationErrorCode.INVALID,
+                    PolicyErrorCode.INVALID,
                     "effectiveFrom",
                 )
             if not isinstance(params, dict):
-                raise MutationFailed("参数须为对象", MutationErrorCode.INVALID, "params")
+                raise MutationFailed("参数须为对象", PolicyErrorCode.INVALID, "params")
             try:
                 checked = params_class.from_mapping(params).to_mapping()
             except ParamError as exc:
-                raise MutationFailed(str(exc), MutationErrorCode.INVALID, "params") from exc
+                raise MutationFailed(str(exc), PolicyErrorCode.INVALID, "params") from exc
             except (ValueError, TypeError) as exc:
                 raise MutationFailed(
-                    f"参数不合法：{exc}", MutationErrorCode.INVALID, "params"
+                    f"参数不合法：{exc}", PolicyErrorCode.INVALID, "params"
                 ) from exc
             latest = await PolicyModel.filter(code=code).using_db(conn).order_by("-version").first()
             assert latest is not None  # the seeds load every known code
@@ -131,5 +132,5 @@ class PolicyMutations:
                 row, "policy", f"{code}@{row.version}", latest.params, checked, public_change=True
             )
 
-        value, errors = await run_mutation(info, "policy.version_create", body)
+        value, errors = await run_mutation(info, "policy.version_create", body, PolicyError)
         return PolicyPayload(policy=Policy.from_model(value) if value else None, errors=errors)

@@ -8,8 +8,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.records import corrections
+from credit.records.error_codes import RecordError, RecordErrorCode
 from credit.records.lifecycle import Action
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.mutations import (
@@ -35,7 +36,7 @@ class CorrectionMutations:
     ) -> CreditRecordPayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             rid = _int_id(id, "id")
-            missing = MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
+            missing = MutationFailed("信用信息不存在", RecordErrorCode.NOT_FOUND, "id")
             seen = await RecordModel.filter(id=rid).using_db(conn).first()
             if seen is None:
                 raise missing
@@ -51,7 +52,7 @@ class CorrectionMutations:
             except corrections.NotADraft as exc:
                 raise MutationFailed(
                     "只有草稿可以修改（已退回的信息请先“重新编辑”）",
-                    MutationErrorCode.INVALID_STATE,
+                    RecordErrorCode.INVALID_STATE,
                     "id",
                 ) from exc
             except RecordInputError as exc:
@@ -59,7 +60,7 @@ class CorrectionMutations:
             after = corrections.snapshot(record)
             return Outcome(record, "credit_record", record.id, before, after, public_change=False)
 
-        value, errors = await run_mutation(info, "credit_record.update", body)
+        value, errors = await run_mutation(info, "credit_record.update", body, RecordError)
         return CreditRecordPayload(
             credit_record=CreditRecord(row=value) if value else None, errors=errors
         )

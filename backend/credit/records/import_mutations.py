@@ -12,6 +12,8 @@ import strawberry
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import check_csrf
+from credit.apicore.user_errors import UserError
+from credit.records.error_codes import RecordErrorCode
 from credit.records.importer import ImportReport, import_file
 from credit.records.importer_formats import column_header
 
@@ -26,12 +28,10 @@ class ImportFormat(StrEnum):
 
 
 @strawberry.type(description="导入错误：行号、字段（CSV/XLSX 含列名）与说明")
-class ImportRowError:
+class ImportRowError(UserError):
     line: int
-    field: str | None
     column: str | None
-    message: str
-    code: str | None = strawberry.field(
+    code: RecordErrorCode | None = strawberry.field(
         default=None, description="规则代码（与录入接口相同，如 DECISION_REQUIRED）"
     )
 
@@ -110,7 +110,8 @@ class ImportMutations:
                 # CSV/XLSX: the column a person sees (its Chinese header), not the field code
                 column=column_header(e.field) if e.field and e.label != e.field else None,
                 message=e.message,
-                code=e.code,
+                # A code the import answers must be a record's code (test_user_errors)
+                code=RecordErrorCode(e.code) if e.code else None,
             )
             for e in report.errors
         ]

@@ -6,32 +6,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus
 from credit.records import services
+from credit.records.error_codes import RecordError, RecordErrorCode
 from credit.records.lifecycle import Action, InvalidTransition
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.trail import record_changed_by_case
 from credit.records.types import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
-from credit.subjects.types import ListKind
 from credit.workflows.common import list_entries_now
 from credit.workflows.notices import on_list_change
 
@@ -108,13 +103,13 @@ class CreditRecordCreateInput(RecordFieldsInput):
 @strawberry.type
 class CreditRecordPayload:
     credit_record: CreditRecord | None
-    errors: list[UserError]
+    errors: list[RecordError]
 
 
 @strawberry.type
 class ListEntryRemovePayload:
     removed_record_ids: list[strawberry.ID]
-    errors: list[UserError]
+    errors: list[RecordError]
 
 
 def _snapshot(r: RecordModel) -> dict[str, object]:
@@ -130,7 +125,7 @@ async def _subject_for_write(
     """The subject, locked first of all (lock order: credit.workflows.common). One answer
     for "does not exist" and "outside your scope" (`not_found`, by default about the
     subject), so ids of other districts and jurisdictions cannot be told from unused ones."""
-    missing = not_found or MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "subjectId")
+    missing = not_found or MutationFailed("主体不存在", RecordErrorCode.NOT_FOUND, "subjectId")
     subject = (
         await Subject.filter(id=subject_id).using_db(conn).select_for_update(no_key=True).first()
     )
@@ -143,12 +138,12 @@ def _int_id(value: str, field: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
-        raise MutationFailed(f"无效的编号：{value}", MutationErrorCode.INVALID, field) from exc
+        raise MutationFailed(f"无效的编号：{value}", RecordErrorCode.INVALID, field) from exc
 
 
 def input_failed(exc: services.RecordInputError) -> MutationFailed:
     """A refused record input, with the rule's code (credit.records.rules) when it has one."""
-    return MutationFailed(str(exc), MutationErrorCode(exc.code), exc.field)
+    return MutationFailed(str(exc), RecordErrorCode(exc.code), exc.field)
 
 
 async def _lifecycle(
@@ -168,7 +163,7 @@ async def _lifecycle(
         # the subject, then the record; if it changed while we waited, someone else
         # acted on it first.
         seen = await RecordModel.filter(id=rid).using_db(conn).first()
-        missing = MutationFailed("信用信息不存在", MutationErrorCode.NOT_FOUND, "id")
+        missing = MutationFailed("信用信息不存在", RecordErrorCode.NOT_FOUND, "id")
         if seen is None:
             raise missing
         subject = await _subject_for_write(info, seen.subject_id, conn, missing)
@@ -176,7 +171,7 @@ async def _lifecycle(
         if record is None or record.status != seen.status:
             raise MutationFailed(
                 "该信用信息刚被他人变更，本次操作未保存，请刷新后查看",
-                MutationErrorCode.CONFLICT,
+                RecordErrorCode.CONFLICT,
                 "id",
             )
         before = _snapshot(record)
@@ -188,13 +183,13 @@ async def _lifecycle(
                 record, action, conn, by_user_id=info.context.actor.user_id, reason=reason
             )
         except InvalidTransition as exc:
-            raise MutationFailed(str(exc), MutationErrorCode.INVALID_STATE, "id") from exc
+            raise MutationFailed(str(exc), RecordErrorCode.INVALID_STATE, "id") from exc
         except services.RecordInputError as exc:
             raise input_failed(exc) from exc
         await _announce(info, conn, subject, entries_before, f"record:{record.id}:{action.value}")
         return Outcome(record, "credit_record", record.id, before, _snapshot(record))
 
-    value, errors = await run_mutation(info, f"credit_record.{action.value}", body)
+    value, errors = await run_mutation(info, f"credit_record.{action.value}", body, RecordError)
     return CreditRecordPayload(
         credit_record=CreditRecord(row=value) if value else None, errors=errors
     )
@@ -210,8 +205,9 @@ async def _announce(
 ) -> None:
     """Notices and publication events (SY 第十二条) for list entries the change added or
     removed, written in the same transaction (the outbox delivers them after commit)."""
-    stored = await Evaluation.get(subject_id=subject.id).using_db(conn)
-    extra = {"removal_reason": removal_reason} if removal_reason else {}
+    stored = await Evaluation.get(subject_id=subject.id, using_db=conn)
+    # The notice's default wording unless the caller gives the reason.
+    extra: dict[str, Any] = {"removal_reason": removal_reason} if removal_reason else {}
     await on_list_change(
         conn,
         info.context.actor,
@@ -225,7 +221,7 @@ async def _announce(
 
 def _reason_required(reason: str) -> None:
     if not reason.strip():
-        raise MutationFailed("须填写理由", MutationErrorCode.INVALID, "reason")
+        raise MutationFailed("须填写理由", RecordErrorCode.INVALID, "reason")
 
 
 @strawberry.type
@@ -254,7 +250,7 @@ class RecordMutations:
                 record, "credit_record", record.id, None, _snapshot(record), public_change=False
             )
 
-        value, errors = await run_mutation(info, "credit_record.create", body)
+        value, errors = await run_mutation(info, "credit_record.create", body, RecordError)
         return CreditRecordPayload(
             credit_record=CreditRecord(row=value) if value else None, errors=errors
         )
@@ -297,8 +293,8 @@ class RecordMutations:
         self,
         info: Info,
         subject_id: strawberry.ID,
-        list: ListKind,
-        reason: str,  # type: ignore[valid-type]
+        list: ListKindEnum,  # the class strawberry.enum registered as ListKind (subjects.enums)
+        reason: str,
     ) -> ListEntryRemovePayload:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             _reason_required(reason)
@@ -310,7 +306,7 @@ class RecordMutations:
             ).using_db(conn)
             if not entries:
                 raise MutationFailed(
-                    "该主体当前不在此名单上", MutationErrorCode.INVALID_STATE, "list"
+                    "该主体当前不在此名单上", RecordErrorCode.INVALID_STATE, "list"
                 )
             ids = sorted({rid for e in entries for rid in e.record_ids})
             records = (
@@ -347,7 +343,7 @@ class RecordMutations:
                 {"repaired_record_ids": [r.id for r in records]},
             )
 
-        value, errors = await run_mutation(info, "list_entry.remove", body)
+        value, errors = await run_mutation(info, "list_entry.remove", body, RecordError)
         return ListEntryRemovePayload(
             removed_record_ids=[strawberry.ID(str(i)) for i in value or []], errors=errors
         )

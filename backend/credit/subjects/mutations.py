@@ -18,16 +18,11 @@ from credit.accounts.actor import Actor
 from credit.accounts.crypto import digest, protect_id_number
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.core import clock
 from credit.grades.services import reevaluate
 from credit.policies.facts import SubjectKind as SubjectKindEnum
+from credit.subjects.error_codes import SubjectError, SubjectErrorCode
 from credit.subjects.internal import Subject
 from credit.subjects.management import (
     SUBJECT_KIND_ZH,
@@ -43,7 +38,7 @@ from credit.subjects.policy import policy_vocabulary
 from credit.subjects.scope import covers, subjects_in_scope
 from credit.subjects.types import SubjectKind
 
-_AUDITED = ("kind", "name", "uscc", "id_number_masked", "district_id", "address")
+_AUDITED: tuple[str, ...] = ("kind", "name", "uscc", "id_number_masked", "district_id", "address")
 _AUDITED += ("legal_representative", "licence_no", "jurisdiction_id")
 
 
@@ -77,40 +72,40 @@ class SubjectPayload:
     duplicate_of: Subject | None = strawberry.field(
         default=None, description="重复时：已登记的主体（仅当调用者有权查看时）"
     )
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[SubjectError] = strawberry.field(default_factory=list)
 
 
 def _invalid(exc: SubjectInputError) -> MutationFailed:
-    return MutationFailed(str(exc), MutationErrorCode.INVALID, exc.field)
+    return MutationFailed(str(exc), SubjectErrorCode.INVALID, exc.field)
 
 
 async def _district_in_scope(actor: Actor, code: str, conn: BaseDBAsyncClient) -> District:
-    d = await District.get_or_none(code=code.strip()).using_db(conn) if code.strip() else None
+    d = await District.get_or_none(code=code.strip(), using_db=conn) if code.strip() else None
     if d is None:
-        raise MutationFailed(f"未知的辖区代码：{code}", MutationErrorCode.INVALID, "district")
+        raise MutationFailed(f"未知的辖区代码：{code}", SubjectErrorCode.INVALID, "district")
     if not d.is_active:
-        raise MutationFailed(f"辖区“{d.name}”已停用", MutationErrorCode.INVALID, "district")
+        raise MutationFailed(f"辖区“{d.name}”已停用", SubjectErrorCode.INVALID, "district")
     if not covers(actor, SimpleNamespace(jurisdiction_id=d.jurisdiction_id, district_id=d.id)):
         raise MutationFailed(
-            f"辖区“{d.name}”不在您的数据范围内", MutationErrorCode.OUT_OF_SCOPE, "district"
+            f"辖区“{d.name}”不在您的数据范围内", SubjectErrorCode.OUT_OF_SCOPE, "district"
         )
     return d
 
 
 async def _check_governed(kind: SubjectKindEnum, district: District, conn: Any) -> None:
-    j = await Jurisdiction.get(id=district.jurisdiction_id).using_db(conn)
+    j = await Jurisdiction.get(id=district.jurisdiction_id, using_db=conn)
     vocab = await policy_vocabulary(j.policy_code, conn)
     if kind not in vocab.subject_kinds:
         raise MutationFailed(
             f"{j.name}适用的{vocab.regulation}不适用于{SUBJECT_KIND_ZH[kind]}",
-            MutationErrorCode.INVALID,
+            SubjectErrorCode.INVALID,
             "kind",
         )
 
 
 class _Duplicate(MutationFailed):
     def __init__(self, message: str, field: str, existing: SubjectModel | None) -> None:
-        super().__init__(message, MutationErrorCode.DUPLICATE, field)
+        super().__init__(message, SubjectErrorCode.DUPLICATE, field)
         self.existing = existing
 
 
@@ -166,11 +161,11 @@ async def _run(info: Info, action: str, body: Any) -> SubjectPayload:
         except IntegrityError as exc:  # a concurrent create of the same key
             raise MutationFailed(
                 "统一社会信用代码或身份证号码刚被他人登记，请刷新后查看",
-                MutationErrorCode.DUPLICATE,
+                SubjectErrorCode.DUPLICATE,
                 None,
             ) from exc
 
-    value, errors = await run_mutation(info, action, guarded)
+    value, errors = await run_mutation(info, action, guarded, SubjectError)
     return SubjectPayload(
         subject=Subject(row=value) if value else None,
         duplicate_of=Subject(row=duplicate[0]) if duplicate else None,
@@ -224,7 +219,7 @@ class SubjectMutations:
         actor = info.context.actor
 
         async def body(conn: BaseDBAsyncClient) -> Outcome:
-            missing = MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, "id")
+            missing = MutationFailed("主体不存在", SubjectErrorCode.NOT_FOUND, "id")
             try:
                 sid = int(id)
             except (TypeError, ValueError) as exc:
@@ -270,12 +265,12 @@ class SubjectMutations:
                 if district.jurisdiction_id != row.jurisdiction_id:
                     raise MutationFailed(
                         "不能把主体改到另一辖区（适用的政策不同）：请在原辖区内选择",
-                        MutationErrorCode.INVALID,
+                        SubjectErrorCode.INVALID,
                         "district",
                     )
                 district_id = changes["district_id"] = district.id
             if kind != old_kind:
-                d = await District.get(id=district_id).using_db(conn)
+                d = await District.get(id=district_id, using_db=conn)
                 await _check_governed(kind, d, conn)
             changes = {k: v for k, v in changes.items() if getattr(row, k) != v}
             if not changes:

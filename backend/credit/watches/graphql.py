@@ -4,6 +4,7 @@ change events (watchEventsPage). A token sees and changes only its own watches."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -12,19 +13,14 @@ from credit.accounts.models import ApiToken
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
 from credit.core.settings import get_settings
 from credit.policies.facts import SubjectKind
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
 from credit.subjects.models import Subject
+from credit.watches.error_codes import WatchError, WatchErrorCode
 from credit.watches.events import ensure_snapshots
 from credit.watches.models import Watch as WatchModel
 from credit.watches.queries import events_for_token
@@ -54,14 +50,14 @@ _MESSAGES = {
 class WatchAddPayload:
     results: list[WatchResult] | None
     added: int
-    errors: list[UserError]
+    errors: list[WatchError]
 
 
 @strawberry.type
 class WatchRemovePayload:
     results: list[WatchResult] | None
     removed: int
-    errors: list[UserError]
+    errors: list[WatchError]
 
 
 @dataclass
@@ -76,11 +72,11 @@ def _parse(usccs: list[str]) -> list[_Parsed]:
     if len(usccs) > MAX_CODES:
         raise MutationFailed(
             f"一次最多提交 {MAX_CODES} 个代码（收到 {len(usccs)} 个）",
-            MutationErrorCode.INVALID,
+            WatchErrorCode.INVALID,
             "usccs",
         )
     if not usccs:
-        raise MutationFailed("请至少提交一个代码", MutationErrorCode.INVALID, "usccs")
+        raise MutationFailed("请至少提交一个代码", WatchErrorCode.INVALID, "usccs")
     out = []
     for raw in usccs:
         try:
@@ -104,7 +100,7 @@ def _token_id(info: Info) -> int:
     token_id = info.context.actor.token_id
     if token_id is None:
         raise MutationFailed(
-            "关注列表属于合作机构令牌：请以 API 令牌调用", MutationErrorCode.INVALID_STATE
+            "关注列表属于合作机构令牌：请以 API 令牌调用", WatchErrorCode.INVALID_STATE
         )
     return token_id
 
@@ -140,13 +136,15 @@ class WatchMutations:
             parsed = _parse(usccs)
             await _lock_token(conn, token_id)
             found = await _subjects(conn, [p.uscc for p in parsed if p.uscc])
-            watched = set(
+            # values_list(flat=True) gives the ids themselves (Tortoise types them as tuples)
+            ids = (
                 await WatchModel.filter(
                     token_id=token_id, subject_id__in=[s.id for s in found.values()]
                 )
                 .using_db(conn)
                 .values_list("subject_id", flat=True)
             )
+            watched = set(cast(list[int], ids))
             results: list[WatchResult] = []
             new: list[Subject] = []
             for p in parsed:
@@ -167,7 +165,7 @@ class WatchMutations:
                 raise MutationFailed(
                     f"关注数量超出上限：每个令牌最多关注 {limit} 个主体（已关注 {have} 个，"
                     f"本次新增 {len(new)} 个），本次未写入",
-                    MutationErrorCode.WATCH_LIMIT_EXCEEDED,
+                    WatchErrorCode.WATCH_LIMIT_EXCEEDED,
                     "usccs",
                 )
             if new:
@@ -183,7 +181,7 @@ class WatchMutations:
             after = {"added": [s.uscc for s in new][:100], "addedCount": len(new)}
             return Outcome(results, "watch", token_id, None, after, public_change=False)
 
-        value, errors = await run_mutation(info, "watch.add", body)
+        value, errors = await run_mutation(info, "watch.add", body, WatchError)
         if value is None:
             return WatchAddPayload(results=None, added=0, errors=errors)
         added = sum(1 for r in value if r.outcome == WatchOutcome.ADDED)
@@ -219,7 +217,7 @@ class WatchMutations:
             after = {"removedCount": len(gone)}
             return Outcome(results, "watch", token_id, None, after, public_change=False)
 
-        value, errors = await run_mutation(info, "watch.remove", body)
+        value, errors = await run_mutation(info, "watch.remove", body, WatchError)
         if value is None:
             return WatchRemovePayload(results=None, removed=0, errors=errors)
         removed = sum(1 for r in value if r.outcome == WatchOutcome.REMOVED)

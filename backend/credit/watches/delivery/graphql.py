@@ -9,7 +9,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.models import ApiToken as ApiTokenModel
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import MutationErrorCode, MutationFailed, Outcome, run_mutation
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
 from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core.settings import get_settings
 from credit.watches.delivery import webhooks
@@ -25,6 +25,7 @@ from credit.watches.delivery.types import (
     WatchWebhookPayload,
     WatchWebhookRemovePayload,
 )
+from credit.watches.error_codes import WatchError, WatchErrorCode
 from credit.watches.models import Watch
 
 MAX_REDRIVE = 500
@@ -38,11 +39,11 @@ def _token_id(info: Info) -> int:
 
 def _ids(raw: list[strawberry.ID]) -> list[int]:
     if len(raw) > MAX_REDRIVE:
-        raise MutationFailed(f"一次最多重新投递 {MAX_REDRIVE} 条", MutationErrorCode.INVALID, "ids")
+        raise MutationFailed(f"一次最多重新投递 {MAX_REDRIVE} 条", WatchErrorCode.INVALID, "ids")
     try:
         return [int(i) for i in raw]
     except ValueError as exc:
-        raise MutationFailed("编号格式不正确", MutationErrorCode.INVALID, "ids") from exc
+        raise MutationFailed("编号格式不正确", WatchErrorCode.INVALID, "ids") from exc
 
 
 async def _page(
@@ -133,7 +134,7 @@ class WatchDeliveryMutations:
                     url, allow_http_loopback=get_settings().webhook_allow_http_loopback
                 )
             except InvalidWebhookUrl as exc:
-                raise MutationFailed(str(exc), MutationErrorCode.INVALID, "url") from exc
+                raise MutationFailed(str(exc), WatchErrorCode.INVALID, "url") from exc
             done = await webhooks.set_webhook(conn, token_id, checked)
             return Outcome(
                 done,
@@ -144,7 +145,7 @@ class WatchDeliveryMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "watch_webhook.set", body)
+        value, errors = await run_mutation(info, "watch_webhook.set", body, WatchError)
         if value is None:
             return WatchWebhookPayload(webhook=None, secret=None, errors=errors)
         return WatchWebhookPayload(
@@ -161,7 +162,7 @@ class WatchDeliveryMutations:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             done = await webhooks.rotate_secret(conn, token_id)
             if done is None:
-                raise MutationFailed("尚未设置接收地址", MutationErrorCode.INVALID_STATE, None)
+                raise MutationFailed("尚未设置接收地址", WatchErrorCode.INVALID_STATE, None)
             return Outcome(
                 done,
                 "watch_webhook",
@@ -171,7 +172,7 @@ class WatchDeliveryMutations:
                 public_change=False,
             )
 
-        value, errors = await run_mutation(info, "watch_webhook.rotate_secret", body)
+        value, errors = await run_mutation(info, "watch_webhook.rotate_secret", body, WatchError)
         if value is None:
             return WatchWebhookPayload(webhook=None, secret=None, errors=errors)
         return WatchWebhookPayload(
@@ -188,12 +189,12 @@ class WatchDeliveryMutations:
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             removed = await webhooks.remove_webhook(conn, token_id)
             if not removed:
-                raise MutationFailed("尚未设置接收地址", MutationErrorCode.NOT_FOUND, None)
+                raise MutationFailed("尚未设置接收地址", WatchErrorCode.NOT_FOUND, None)
             return Outcome(
                 True, "watch_webhook", token_id, None, {"removed": True}, public_change=False
             )
 
-        value, errors = await run_mutation(info, "watch_webhook.remove", body)
+        value, errors = await run_mutation(info, "watch_webhook.remove", body, WatchError)
         return WatchWebhookRemovePayload(removed=bool(value), errors=errors)
 
     @strawberry.mutation(
@@ -224,7 +225,7 @@ async def _redrive(
         if not rows:
             raise MutationFailed(
                 "没有可重新投递的记录（只有投递失败的记录可以重新投递）",
-                MutationErrorCode.INVALID_STATE,
+                WatchErrorCode.INVALID_STATE,
                 "ids",
             )
         done = [r.id for r in rows]
@@ -237,7 +238,7 @@ async def _redrive(
             public_change=False,
         )
 
-    value, errors = await run_mutation(info, action, body)
+    value, errors = await run_mutation(info, action, body, WatchError)
     if value is None:
         return WatchDeliveriesRedrivePayload(deliveries=[], errors=errors)
     from credit.watches.delivery.models import WatchDelivery as DeliveryModel

@@ -10,8 +10,8 @@ from strawberry.dataloader import DataLoader
 
 from credit.apicore.context import Info
 from credit.apicore.loaders import by_id_loader
-from credit.apicore.mutations import UserError
 from credit.watches.delivery import models as m
+from credit.watches.error_codes import WatchError
 from credit.watches.models import WatchEvent
 from credit.watches.types import encode_position
 
@@ -156,19 +156,19 @@ class WatchWebhookPayload:
     secret: str | None = strawberry.field(
         description="签名密钥明文：只在首次设置或轮换时显示一次，请妥善保存"
     )
-    errors: list[UserError]
+    errors: list[WatchError]
 
 
 @strawberry.type(description="删除 Webhook 的结果")
 class WatchWebhookRemovePayload:
     removed: bool
-    errors: list[UserError]
+    errors: list[WatchError]
 
 
 @strawberry.type(description="重新投递的结果")
 class WatchDeliveriesRedrivePayload:
     deliveries: list[WatchDelivery]
-    errors: list[UserError]
+    errors: list[WatchError]
 
 
 @strawberry.type(description="一个令牌的关注与投递概况（管理员）")
