@@ -18,6 +18,9 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         skipTypename: true,
         dedupeFragments: true,
+        // `...RecordErrorFields @unmask`: a payload's errors are read where the payload is
+        // (src/api/payloadErrors.ts); the client strips the directive before sending.
+        customDirectives: { apolloUnmask: true },
         // Dates travel as ISO strings, decimals as strings (never floats: money).
         // A scalar added to the schema later is typed `unknown` until mapped here.
         scalars: { Date: 'string', DateTime: 'string', Decimal: 'string', JSON: 'unknown' },

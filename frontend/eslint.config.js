@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{js,ts}', 'codegen.ts', 'e2e/**/*.ts'],
+    files: ['*.config.{js,ts}', 'codegen.ts', 'e2e/**/*.ts', 'scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
 )

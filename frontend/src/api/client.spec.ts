@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { LogoutMutation } from '@/auth/operations'
 import { DistrictsQuery } from '@/features/lists/operations'
 import { request } from './client'
 import { ApiError } from './errors'
@@ -24,6 +25,16 @@ describe('request', () => {
     const body = JSON.parse(String(init.body))
     expect(body.operationName).toBe('Districts')
     expect(body.query).toContain('districts')
+  })
+
+  it('sends the payload errors fragment without the codegen-only @unmask directive', async () => {
+    const fetchMock = respond({ data: { logout: { ok: true, errors: [] } } })
+    await request(LogoutMutation, {})
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    const { query } = JSON.parse(String(init.body)) as { query: string }
+    expect(query).toContain('...AccountErrorFields')
+    expect(query).toContain('fragment UserErrorFields on UserError')
+    expect(query).not.toContain('@unmask')
   })
 
   it('throws an ApiError carrying extensions.code', async () => {

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
-import { print } from 'graphql'
-import { ApiError, codeFromHttpStatus, isKnownCode, type ApiErrorCode } from './errors'
+import { Kind, print, visit, type DocumentNode } from 'graphql'
+import { ApiError, codeFromHttpStatus, isKnownCode, type ErrorCode } from './errors'
 
 export const GRAPHQL_ENDPOINT = '/graphql'
 
@@ -37,10 +37,20 @@ export function onApiError(listener: ((error: ApiError) => void) | undefined): v
 // Printing is done once per document object: operations are module-level constants.
 const printed = new WeakMap<object, string>()
 
+// Directives only codegen reads (`@unmask`: src/api/payloadErrors.ts); the server would
+// refuse them as unknown.
+const CLIENT_DIRECTIVES = new Set(['unmask'])
+
+function withoutClientDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    [Kind.DIRECTIVE]: (node) => (CLIENT_DIRECTIVES.has(node.name.value) ? null : undefined),
+  })
+}
+
 function queryText(document: TypedDocumentNode<unknown, unknown>): string {
   let text = printed.get(document)
   if (text === undefined) {
-    text = print(document)
+    text = print(withoutClientDirectives(document))
     printed.set(document, text)
   }
   return text
@@ -55,7 +65,7 @@ function operationName(document: TypedDocumentNode<unknown, unknown>): string | 
 
 function errorFromPayload(error: GraphQLErrorPayload, status: number): ApiError {
   const raw = error.extensions?.['code']
-  const code: ApiErrorCode = isKnownCode(raw) ? raw : (codeFromHttpStatus(status) ?? 'UNKNOWN')
+  const code: ErrorCode = isKnownCode(raw) ? raw : (codeFromHttpStatus(status) ?? 'UNKNOWN')
   return new ApiError(code, error.message, { extensions: error.extensions, path: error.path })
 }
 

@@ -1,37 +1,31 @@
 /**
  * The one place that turns an error into words for a person. Components branch on
- * `ApiError.code` (the server's `extensions.code`), never on a message.
+ * `ApiError.code` (the server's `extensions.code`), never on a message. The server's codes
+ * are the schema's ApiErrorCode (src/gql/error-codes.ts, generated from schema.graphql);
+ * their messages are the i18n catalogue's `errors`, typed by `ErrorCode` so that a code
+ * without a message does not compile.
  */
+import { API_ERROR_CODES, type ApiErrorCode } from '@/gql/error-codes'
 
-export const API_ERROR_CODES = [
-  'INVALID_USCC',
-  'INVALID_ARGUMENT',
-  'UNAUTHENTICATED',
-  'PERMISSION_DENIED',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'QUERY_TOO_COMPLEX',
-  'CSRF_FAILED',
-  'INTERNAL_ERROR',
-  'NETWORK',
-  'UNKNOWN',
-  'SERVICE_UNAVAILABLE',
-  'PAYLOAD_TOO_LARGE',
-] as const
+/** Codes the client makes up itself: no answer it could read came back. */
+export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN'] as const
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
 
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+/** Every code an ApiError carries: the server's and the client's. */
+export type ErrorCode = ApiErrorCode | ClientErrorCode
+export const ERROR_CODES: readonly ErrorCode[] = [...API_ERROR_CODES, ...CLIENT_ERROR_CODES]
 
-export function isKnownCode(value: unknown): value is ApiErrorCode {
-  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value)
+export function isKnownCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
 }
 
 export class ApiError extends Error {
-  readonly code: ApiErrorCode
+  readonly code: ErrorCode
   readonly extensions: Record<string, unknown>
   readonly path?: ReadonlyArray<string | number>
 
   constructor(
-    code: ApiErrorCode,
+    code: ErrorCode,
     message: string,
     options: { extensions?: Record<string, unknown>; path?: ReadonlyArray<string | number>; cause?: unknown } = {},
   ) {
@@ -43,12 +37,13 @@ export class ApiError extends Error {
   }
 }
 
-export function codeFromHttpStatus(status: number): ApiErrorCode | undefined {
+export function codeFromHttpStatus(status: number): ErrorCode | undefined {
   if (status === 401) return 'UNAUTHENTICATED'
   if (status === 403) return 'PERMISSION_DENIED'
   if (status === 404) return 'NOT_FOUND'
   if (status === 429) return 'RATE_LIMITED'
   if (status === 503) return 'SERVICE_UNAVAILABLE'
+  if (status === 504) return 'TIMEOUT'
   if (status >= 500) return 'INTERNAL_ERROR'
   return undefined
 }
@@ -59,7 +54,7 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /** i18n key of the message for an error code: `errors.<CODE>`. */
-export function errorMessageKey(code: ApiErrorCode): `errors.${ApiErrorCode}` {
+export function errorMessageKey(code: ErrorCode): `errors.${ErrorCode}` {
   return `errors.${code}`
 }
 

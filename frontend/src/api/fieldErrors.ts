@@ -6,11 +6,12 @@
  * theirs with dots (`violations.0.sanctions.1.amountYuan`): `formPath` converts. An error
  * with no field, or naming a field the form does not show, is a general error.
  */
+import type { UserErrorCode } from '@/gql/error-codes'
 
 export interface FieldError {
   field?: string | null
   message: string
-  code?: string
+  code?: UserErrorCode
 }
 
 export interface MappedErrors {

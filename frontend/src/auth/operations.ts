@@ -29,9 +29,7 @@ export const LoginMutation = graphql(`
         ...MeFields
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -42,9 +40,7 @@ export const LogoutMutation = graphql(`
     logout {
       ok
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }

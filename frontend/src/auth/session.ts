@@ -1,7 +1,7 @@
 import { computed, reactive } from 'vue'
 import { request, setCsrfTokenSource } from '@/api/client'
 import { getFragmentData, type FragmentType } from '@/gql'
-import type { MeFieldsFragment, Permission } from '@/gql/graphql'
+import type { AccountErrorCode, MeFieldsFragment, Permission } from '@/gql/graphql'
 import { LoginMutation, LogoutMutation, MeFields, MeQuery } from './operations'
 import { allows, type Requirement } from './permissions'
 
@@ -68,7 +68,7 @@ export function ensureSession(): Promise<void> {
 }
 
 export interface SignInResult {
-  errors: ReadonlyArray<{ field?: string | null; message: string; code: string }>
+  errors: ReadonlyArray<{ field?: string | null; message: string; code: AccountErrorCode }>
 }
 
 export async function signIn(username: string, password: string): Promise<SignInResult> {

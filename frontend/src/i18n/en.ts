@@ -220,6 +220,9 @@ const en: MessageSchema = {
     UNKNOWN: 'Something went wrong, please try again later',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable, please try again later',
     PAYLOAD_TOO_LARGE: 'The request is too large (too many or too big files), please send less',
+    TIMEOUT: 'The request timed out, please try again later or narrow it down',
+    GRAPHQL_VALIDATION_FAILED: 'The request is malformed, please reload the page and try again',
+    INTROSPECTION_DISABLED: 'Schema introspection is not available here',
   },
 }
 

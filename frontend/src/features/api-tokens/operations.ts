@@ -36,9 +36,7 @@ export const ApiTokenCreateMutation = graphql(`
         prefix
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -52,9 +50,7 @@ export const ApiTokenRevokeMutation = graphql(`
         revokedAt
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }

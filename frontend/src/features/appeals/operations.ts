@@ -43,9 +43,7 @@ export const DecisionAppealRecordMutation = graphql(`
       }
       revokedRecordIds
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -59,9 +57,7 @@ export const DecisionAppealOutcomeMutation = graphql(`
       }
       revokedRecordIds
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

@@ -68,9 +68,7 @@ export const AssociationMemberAddMutation = graphql(`
         id
       }
       errors {
-        field
-        message
-        code
+        ...AssociationErrorFields @unmask
       }
     }
   }
@@ -83,9 +81,7 @@ export const AssociationMemberRemoveMutation = graphql(`
         id
       }
       errors {
-        field
-        message
-        code
+        ...AssociationErrorFields @unmask
       }
     }
   }
@@ -99,9 +95,7 @@ export const AssociationRatingSubmitMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...AssociationErrorFields @unmask
       }
     }
   }

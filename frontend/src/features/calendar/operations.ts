@@ -21,9 +21,7 @@ export const CalendarDaysSetMutation = graphql(`
         note
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -36,9 +34,7 @@ export const CalendarYearFillMutation = graphql(`
         date
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

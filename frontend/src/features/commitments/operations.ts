@@ -99,9 +99,7 @@ export const CommitmentRegisterMutation = graphql(`
         id
       }
       errors {
-        field
-        message
-        code
+        ...CommitmentErrorFields @unmask
       }
     }
   }
@@ -115,9 +113,7 @@ export const CommitmentWithdrawMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...CommitmentErrorFields @unmask
       }
     }
   }
@@ -130,9 +126,7 @@ export const CommitmentBreachLinkMutation = graphql(`
         id
       }
       errors {
-        field
-        message
-        code
+        ...CommitmentErrorFields @unmask
       }
     }
   }

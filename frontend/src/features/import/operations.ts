@@ -15,10 +15,9 @@ export const DecisionsImportMutation = graphql(`
         subjectsReevaluated
       }
       errors {
+        ...UserErrorFields @unmask
         line
-        field
         column
-        message
       }
     }
   }

@@ -103,9 +103,7 @@ export const ListEntryRemoveMutation = graphql(`
     listEntryRemove(subjectId: $subjectId, list: $list, reason: $reason) {
       removedRecordIds
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }

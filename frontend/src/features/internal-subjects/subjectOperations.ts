@@ -49,9 +49,7 @@ export const SubjectCreateMutation = graphql(`
         name
       }
       errors {
-        field
-        message
-        code
+        ...SubjectErrorFields @unmask
       }
     }
   }
@@ -68,9 +66,7 @@ export const SubjectUpdateMutation = graphql(`
         name
       }
       errors {
-        field
-        message
-        code
+        ...SubjectErrorFields @unmask
       }
     }
   }

@@ -95,9 +95,7 @@ export const ObjectionFileMutation = graphql(`
         filingDeadline
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -111,9 +109,7 @@ export const ObjectionAcceptMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -127,9 +123,7 @@ export const ObjectionDeclineMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -143,9 +137,7 @@ export const ObjectionWithdrawMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -159,9 +151,7 @@ export const ObjectionDecideMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

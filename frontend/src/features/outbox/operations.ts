@@ -45,9 +45,7 @@ export const OutboxRequeueMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

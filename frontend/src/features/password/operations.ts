@@ -5,9 +5,7 @@ export const PasswordChangeMutation = graphql(`
     passwordChange(currentPassword: $currentPassword, newPassword: $newPassword) {
       ok
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }

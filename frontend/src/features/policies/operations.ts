@@ -27,9 +27,7 @@ export const PolicyVersionCreateMutation = graphql(`
         version
       }
       errors {
-        field
-        message
-        code
+        ...PolicyErrorFields @unmask
       }
     }
   }

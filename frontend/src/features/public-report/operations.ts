@@ -27,9 +27,7 @@ export const PublicReportFileMutation = graphql(`
       acknowledgementNo
       queryCode
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

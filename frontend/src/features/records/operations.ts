@@ -118,9 +118,7 @@ export const CreditRecordUpdateMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -135,9 +133,7 @@ export const CreditRecordDeleteMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -152,9 +148,7 @@ export const CreditRecordReopenMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -188,9 +182,7 @@ export const CreditRecordCreateMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -205,9 +197,7 @@ export const CreditRecordSubmitMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -222,9 +212,7 @@ export const CreditRecordVerifyMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -239,9 +227,7 @@ export const CreditRecordRejectMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -256,9 +242,7 @@ export const CreditRecordPublishMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }
@@ -273,9 +257,7 @@ export const CreditRecordRevokeMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...RecordErrorFields @unmask
       }
     }
   }

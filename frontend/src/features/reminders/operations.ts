@@ -68,9 +68,7 @@ export const ReminderCreateMutation = graphql(`
         ...ReminderFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -84,9 +82,7 @@ export const ReminderPushMutation = graphql(`
         ...ReminderFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

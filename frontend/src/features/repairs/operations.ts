@@ -61,9 +61,7 @@ export const RepairApplyMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -77,9 +75,7 @@ export const RepairApproveMutation = graphql(`
         ...RepairFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -93,9 +89,7 @@ export const RepairRejectMutation = graphql(`
         ...RepairFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -109,9 +103,7 @@ export const RepairWithdrawMutation = graphql(`
         ...RepairFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

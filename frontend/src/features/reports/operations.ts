@@ -97,9 +97,7 @@ export const ReportTriageMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -113,9 +111,7 @@ export const ReportInvestigationStartMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -129,9 +125,7 @@ export const ReportDismissMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -145,9 +139,7 @@ export const ReportCloseMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }
@@ -165,9 +157,7 @@ export const ReportRecordOpenMutation = graphql(`
         subjectId
       }
       errors {
-        field
-        message
-        code
+        ...MutationErrorFields @unmask
       }
     }
   }

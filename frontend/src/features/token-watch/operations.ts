@@ -65,9 +65,7 @@ export const TokenWatchRedriveMutation = graphql(`
         status
       }
       errors {
-        field
-        message
-        code
+        ...WatchErrorFields @unmask
       }
     }
   }

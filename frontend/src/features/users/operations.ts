@@ -47,9 +47,7 @@ export const UserCreateMutation = graphql(`
         username
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -63,9 +61,7 @@ export const UserSetActiveMutation = graphql(`
         isActive
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -82,9 +78,7 @@ export const UserUpdateMutation = graphql(`
         displayName
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -98,9 +92,7 @@ export const UserPasswordResetMutation = graphql(`
         mustChangePassword
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -131,9 +123,7 @@ export const UnitCreateMutation = graphql(`
         code
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -149,9 +139,7 @@ export const UnitUpdateMutation = graphql(`
         districtId
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -165,9 +153,7 @@ export const UnitSetActiveMutation = graphql(`
         isActive
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -181,9 +167,7 @@ export const DistrictCreateMutation = graphql(`
         code
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -197,9 +181,7 @@ export const DistrictUpdateMutation = graphql(`
         name
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
@@ -213,9 +195,7 @@ export const DistrictSetActiveMutation = graphql(`
         isActive
       }
       errors {
-        field
-        message
-        code
+        ...AccountErrorFields @unmask
       }
     }
   }
