@@ -2,6 +2,9 @@ import type { GradeLevel, ListKind, SubjectKind } from '@/gql/graphql'
 
 // Enum values → i18n keys. Unknown server values (a newer schema) fall back to the raw text.
 
+/** Element Plus tag colours, as a status is shown. */
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
 export const subjectKindKey = (kind: SubjectKind) => `subject.kind.${kind}` as const
 export const gradeKey = (level: GradeLevel) => `grade.${level}` as const
 export const listKey = (list: ListKind) => `list.${list}` as const

@@ -109,13 +109,20 @@ export const CreditRecordQuery = graphql(`
   }
 `)
 
+/** What a record's create, edit and lifecycle steps return: enough to go to it and its subject. */
+export const RecordStepFields = graphql(`
+  fragment RecordStepFields on CreditRecord {
+    id
+    status
+    subjectId
+  }
+`)
+
 export const CreditRecordUpdateMutation = graphql(`
   mutation CreditRecordUpdate($id: ID!, $input: RecordFieldsInput!) {
     creditRecordUpdate(id: $id, input: $input) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -128,9 +135,7 @@ export const CreditRecordDeleteMutation = graphql(`
   mutation CreditRecordDelete($id: ID!) {
     creditRecordDelete(id: $id) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -143,9 +148,7 @@ export const CreditRecordReopenMutation = graphql(`
   mutation CreditRecordReopen($id: ID!) {
     creditRecordReopen(id: $id) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -172,14 +175,11 @@ export const CreditRecordsQuery = graphql(`
   }
 `)
 
-
 export const CreditRecordCreateMutation = graphql(`
   mutation CreditRecordCreate($input: CreditRecordCreateInput!) {
     creditRecordCreate(input: $input) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -192,9 +192,7 @@ export const CreditRecordSubmitMutation = graphql(`
   mutation CreditRecordSubmit($id: ID!) {
     creditRecordSubmit(id: $id) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -207,9 +205,7 @@ export const CreditRecordVerifyMutation = graphql(`
   mutation CreditRecordVerify($id: ID!, $comment: String!) {
     creditRecordVerify(id: $id, comment: $comment) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -222,9 +218,7 @@ export const CreditRecordRejectMutation = graphql(`
   mutation CreditRecordReject($id: ID!, $reason: String!) {
     creditRecordReject(id: $id, reason: $reason) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -237,9 +231,7 @@ export const CreditRecordPublishMutation = graphql(`
   mutation CreditRecordPublish($id: ID!) {
     creditRecordPublish(id: $id) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -252,9 +244,7 @@ export const CreditRecordRevokeMutation = graphql(`
   mutation CreditRecordRevoke($id: ID!, $reason: String!) {
     creditRecordRevoke(id: $id, reason: $reason) {
       creditRecord {
-        id
-        status
-        subjectId
+        ...RecordStepFields
       }
       errors {
         ...RecordErrorFields @unmask
@@ -262,7 +252,6 @@ export const CreditRecordRevokeMutation = graphql(`
     }
   }
 `)
-
 
 export const EntrySubjectQuery = graphql(`
   query EntrySubject($id: ID!) {

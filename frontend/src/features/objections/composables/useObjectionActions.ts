@@ -74,6 +74,17 @@ export function useObjectionActions() {
     noticeOpen.value = Boolean(n)
   }
 
+  /** An objection card's steps bound to its objection: `<ObjectionCard v-on="actions.on(o)" />`. */
+  function on(o: Objection) {
+    return {
+      accept: () => accept(o),
+      decline: () => decline(o),
+      decide: () => decide(o),
+      withdraw: () => withdraw(o),
+      notice: () => showNotice(getFragmentData(ObjectionFields, o).resultNotice),
+    }
+  }
+
   return {
     current,
     declineOpen,
@@ -88,5 +99,6 @@ export function useObjectionActions() {
     decide,
     decided,
     showNotice,
+    on,
   }
 }

@@ -15,6 +15,7 @@ import {
   CreditRecordUpdateMutation,
   DecisionFields,
   RecordDetailFields,
+  RecordStepFields,
 } from '../operations'
 import { MONETARY_SANCTIONS, useCatalogues } from './useCatalogues'
 
@@ -88,7 +89,7 @@ export function useRecordForm(subjectId: string, editId = '') {
       ElMessage.error(t('common.formHasErrors'))
       return undefined
     }
-    const record = payload.creditRecord
+    const record = getFragmentData(RecordStepFields, payload.creditRecord)
     invalidate('records', 'subjects', 'audit')
     if (!andSubmit) return { id: record.id, subjectId: record.subjectId, submitted: false }
 

@@ -149,7 +149,7 @@ describe('RecordEntryView', () => {
 
     expect(calls.map((c) => c.operationName)).toEqual(expect.arrayContaining(['CreditRecordCreate', 'CreditRecordSubmit']))
     expect(calls.find((c) => c.operationName === 'CreditRecordSubmit')?.variables).toEqual({ id: '99' })
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('console-subject'), { timeout: 5000 })
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('console-subject'), { timeout: 15000 })
     expect(router.currentRoute.value.params['id']).toBe('7')
     expect(router.currentRoute.value.hash).toBe('#record-99')
   })

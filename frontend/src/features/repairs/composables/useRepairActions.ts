@@ -51,17 +51,27 @@ export function useRepairActions() {
     return answer.repairReject.errors
   }
 
+  const approve = (a: Application) => ((current.value = a), (approveOpen.value = true))
+  const reject = (a: Application) => ((current.value = a), (rejectOpen.value = true))
+
   return {
     current,
     approveOpen,
     rejectOpen,
     noticeOpen,
     notice,
-    approve: (a: Application) => ((current.value = a), (approveOpen.value = true)),
+    approve,
     approved: (a: Application | null | undefined) => decided(a, t('repairs.done.approved')),
-    reject: (a: Application) => ((current.value = a), (rejectOpen.value = true)),
+    reject,
     runReject,
     withdraw,
     showNotice,
+    /** A repair card's steps bound to its application: `<RepairCard v-on="actions.on(a)" />`. */
+    on: (a: Application) => ({
+      approve: () => approve(a),
+      reject: () => reject(a),
+      withdraw: () => withdraw(a),
+      notice: () => showNotice(getFragmentData(RepairFields, a).resultNotice),
+    }),
   }
 }
