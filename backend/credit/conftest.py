@@ -65,7 +65,7 @@ async def truncate_all() -> None:
     conn = connections.get("default")
     from tortoise import Tortoise
 
-    tables = [m._meta.db_table for m in Tortoise.apps.get_models_iterable()]  # type: ignore[union-attr]
+    tables = [m._meta.db_table for m in Tortoise.apps.get_models_iterable()]
     if conn.capabilities.dialect == "postgres":
         # The append-only trails refuse TRUNCATE (migration 0010) to everyone; the suite's
         # superuser empties them in replica mode, which skips ordinary triggers. The

@@ -68,7 +68,7 @@ class CreditGraphQL(GraphQL[Context, None]):
             request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
         )
 
-    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+    async def render_graphql_ide(self, request: Request) -> Response:
         html = self.graphql_ide_html
         return HTMLResponse(html, headers={"content-security-policy": graphiql_policy(html)})
 
@@ -260,7 +260,7 @@ class _Capture:
         self.status = 0
         self.body = b""
 
-    async def send(self, message: dict[str, Any]) -> None:  # type: ignore[override]
+    async def send(self, message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             self.status = message["status"]
         elif message["type"] == "http.response.body":

@@ -62,7 +62,7 @@ class Visibility(StrEnum):
 )
 class VisibilityDirective:
     level: Visibility
-    permission: Permission | None = UNSET  # type: ignore[assignment]
+    permission: Permission | None = UNSET
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ async def _user_jurisdiction(conn: BaseDBAsyncClient | None, ref: str) -> int | 
     found = (
         await Unit.filter(id=user.unit_id).using_db(conn).values_list("jurisdiction_id", flat=True)
     )
-    return int(found[0]) if found and found[0] is not None else None  # type: ignore[arg-type]
+    return int(found[0]) if found and found[0] is not None else None
 
 
 async def jurisdiction_of(
@@ -92,7 +92,7 @@ async def jurisdiction_of(
     elif oid is not None and object_type in _subject_models():
         model = _subject_models()[object_type]
         found = await model.filter(id=oid).using_db(conn).values_list("subject_id", flat=True)
-        subject_id = int(found[0]) if found else None  # type: ignore[arg-type]
+        subject_id = int(found[0]) if found else None
     if object_type == "user" and object_id != "":
         # sign-ins name the user by username, user administration by id
         j_user = await _user_jurisdiction(conn, str(object_id))
@@ -105,7 +105,7 @@ async def jurisdiction_of(
             .values_list("jurisdiction_id", flat=True)
         )
         if j:
-            return int(j[0])  # type: ignore[arg-type]
+            return int(j[0])
     if actor.role == "ADMIN":
         return None
     return actor.jurisdiction_id

@@ -132,7 +132,7 @@ async def xlsx_stream(sheet: Sheet, chunks: AsyncIterator[list[Row]]) -> AsyncIt
 
 
 def _cell(ws: object, value: str, font: Font | None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=safe_cell(value))  # type: ignore[arg-type]
+    cell = WriteOnlyCell(ws, value=safe_cell(value))
     if font is not None:
         cell.font = font
     return cell

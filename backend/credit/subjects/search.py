@@ -33,7 +33,7 @@ def name_or_uscc(term: str, prefix: str = "") -> Q:
     return found
 
 
-class _NameMatch(SqlFunction):  # type: ignore[misc]
+class _NameMatch(SqlFunction):
     def __init__(self, name: Any, term: Any, **kwargs: Any) -> None:
         super().__init__("credit_name_match", name, term, **kwargs)
 

@@ -68,7 +68,7 @@ async def _seed() -> None:
 
 
 @pytest.fixture
-async def fuzz_app(db: str, cache, settings):  # type: ignore[no-untyped-def]
+async def fuzz_app(db: str, cache, settings):
     from credit.app import create_app
 
     await _seed()
@@ -94,7 +94,7 @@ async def _run(app: Any, ops: list[tuple[str, Operation]], admin: bool) -> list[
 @pytest.mark.parametrize("admin", [True, False], ids=["administrator", "anonymous"])
 @FUZZ
 @given(data=st.data())
-async def test_no_argument_value_gets_an_internal_error(fuzz_app, admin: bool, data) -> None:  # type: ignore[no-untyped-def]
+async def test_no_argument_value_gets_an_internal_error(fuzz_app, admin: bool, data) -> None:
     ops = data.draw(round_of_operations(admin))
     faults = await _run(fuzz_app, ops, admin)
     assert not faults, "\n".join(faults[:10])

@@ -318,7 +318,7 @@ UNLIMITED = strawberry.Schema(
 )
 
 
-async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_client) -> None:
     if db != "postgres":
         pytest.skip("the leak matrix walks the whole demo set: PostgreSQL only (see module doc)")
     # given: the demo data, markers in every restricted value, every kind of reader
@@ -399,7 +399,7 @@ async def _max_ids() -> list[int]:
 async def test_pdf_reports_and_outbox_publications_carry_no_restricted_marker(
     db: str,
     cache,
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     if db != "postgres":
         pytest.skip("walks the whole demo set: PostgreSQL only (see the module doc)")

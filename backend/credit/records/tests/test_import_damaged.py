@@ -54,7 +54,7 @@ def _damaged_workbook(uscc: str) -> bytes:
     return _cut_sheet(formats.write_xlsx([row] * 40, guide=False))
 
 
-async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_client) -> None:
     # given
     await make_place()
     subject = await make_subject()
@@ -76,7 +76,7 @@ async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_clien
 
 async def test_the_command_line_reports_a_cut_off_sheet(
     db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     await make_place()
     subject = await make_subject()
     path = tmp_path / "decisions.xlsx"

@@ -46,7 +46,7 @@ def watch_input(subject_id: int, **over: Any) -> dict[str, Any]:
     }
 
 
-async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client) -> None:
     # given
     _, district = await make_place()
     subject = await make_subject()
@@ -79,7 +79,7 @@ async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client
     ]
 
 
-async def test_validation_error_names_the_field_and_writes_nothing(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_validation_error_names_the_field_and_writes_nothing(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -94,7 +94,7 @@ async def test_validation_error_names_the_field_and_writes_nothing(make_client) 
     assert not await AuditEvent.filter(action="credit_record.create").exists()
 
 
-async def test_wrong_state_is_invalid_state(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_wrong_state_is_invalid_state(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -111,7 +111,7 @@ async def test_wrong_state_is_invalid_state(make_client) -> None:  # type: ignor
     assert "草稿" in error["message"]
 
 
-async def test_mutation_without_csrf_header_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_mutation_without_csrf_header_is_refused(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -123,7 +123,7 @@ async def test_mutation_without_csrf_header_is_refused(make_client) -> None:  # 
     assert await CreditRecord.all().count() == 0
 
 
-async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:
     # given a verified watch-list record
     from credit.workflows.models import Notice, OutboxEvent
 

@@ -172,7 +172,7 @@ REVOKE = """mutation($id: ID!) { creditRecordRevoke(id: $id, reason: "经核实�
   errors { code } } }"""
 
 
-async def test_the_mutations_record_events_in_their_own_transaction(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_mutations_record_events_in_their_own_transaction(make_client) -> None:
     _, district = await make_place()
     s = await make_subject()
     await watch(s)
