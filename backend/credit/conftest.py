@@ -52,11 +52,15 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 async def database(settings: Settings) -> AsyncIterator[str]:
     """The test database, emptied and migrated once per session."""
+    from credit.api.wiring import wire
     from credit.core.db import close_db, migrate_db
     from credit.core.dbreset import reset_database
+    from credit.policies.seed import ensure_policies
 
     await reset_database(settings.database_url, create=True)
     await migrate_db(settings)
+    await ensure_policies()
+    wire()  # as the schema does: tests also run the domains' services without it
     yield connections.get("default").capabilities.dialect
     await close_db()
 
@@ -85,7 +89,7 @@ async def truncate_all() -> None:
 @pytest.fixture
 async def db(database: str) -> AsyncIterator[str]:
     """An empty, migrated database with the reference policies loaded."""
-    from credit.core.policy_seed import ensure_policies
+    from credit.policies.seed import ensure_policies
 
     await truncate_all()
     await ensure_policies()

@@ -23,9 +23,9 @@ from credit.accounts.models import Role, Unit, User
 from credit.accounts.passwords import hash_password
 from credit.audit.services import record_event
 from credit.bootstrap.config import BureauConfig, ConfigError, Existing, parse
-from credit.core.policy_seed import ensure_policies
 from credit.policies.models import Policy
 from credit.policies.params import POLICY_DEFAULTS
+from credit.policies.seed import ensure_policies
 from credit.subjects.models import District, Jurisdiction
 
 PASSWORD_ENV = "CREDIT_ADMIN_PASSWORD"

@@ -16,7 +16,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from credit.core import clock
+from credit.core import clock, hooks
 from credit.grades.models import Evaluation
 from credit.lists.decisions import fill_decision_nos, issue_missing
 from credit.lists.models import ListEntry
@@ -275,11 +275,10 @@ def _changed_on(stored: Evaluation | None, at: datetime) -> date:
 
 
 async def _record_watched_changes(conn: BaseDBAsyncClient, day: date) -> None:
-    # Imported here: the watches' snapshot is built on the public types, which build on
-    # this module (credit.watches.events -> credit.subjects.types -> here).
-    from credit.watches.events import record_pending
-
-    await record_pending(conn, day)
+    # Through credit.core.hooks (the watches register there): the watches' snapshot is
+    # built on the public types, which build on this module, so importing them would be a
+    # cycle (credit.watches.events -> credit.subjects.types -> here).
+    await hooks.before_commit(conn, day)
 
 
 def is_stale(stored: Evaluation | None, at: datetime) -> bool:
@@ -329,7 +328,5 @@ async def sweep(at: datetime | None = None) -> int:
             await reevaluate(subject, conn, at)
             await _record_watched_changes(conn, _changed_on(stored, at))
             done += 1
-    from credit.watches.events import record_missed_changes
-
-    await record_missed_changes()
+    await hooks.after_sweep()  # the watches' catch-up (credit.watches.events)
     return done

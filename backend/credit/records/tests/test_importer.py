@@ -21,11 +21,11 @@ from credit.accounts.models import Unit, UnitKind
 from credit.audit.models import AuditEvent
 from credit.conftest import at, truncate_all
 from credit.core import clock
-from credit.core.policy_seed import ensure_policies
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
 from credit.policies.facts import RecordStatus
+from credit.policies.seed import ensure_policies
 from credit.records import importer_formats as formats
 from credit.records.importer import (
     import_file,
