@@ -72,7 +72,7 @@ def _int_id(raw: strawberry.ID, what: str) -> int:
 
 async def _jurisdiction(info: Info, conn: BaseDBAsyncClient, code: str, field: str) -> int:
     own = managed_jurisdiction(info.context.actor)
-    j = await Jurisdiction.get_or_none(code=code).using_db(conn)
+    j = await Jurisdiction.get_or_none(code=code, using_db=conn)
     if j is None or (own is not None and j.id != own):
         raise MutationFailed("管辖区不存在", MutationErrorCode.NOT_FOUND, field)
     return j.id
@@ -81,7 +81,7 @@ async def _jurisdiction(info: Info, conn: BaseDBAsyncClient, code: str, field: s
 async def _district(
     conn: BaseDBAsyncClient, code: str, jurisdiction_id: int | None, field: str
 ) -> DistrictModel:
-    d = await DistrictModel.get_or_none(code=code).using_db(conn)
+    d = await DistrictModel.get_or_none(code=code, using_db=conn)
     if d is None or d.jurisdiction_id != jurisdiction_id:
         raise MutationFailed("辖区不存在或不属于该单位的管辖区", MutationErrorCode.NOT_FOUND, field)
     if not d.is_active:
@@ -197,7 +197,7 @@ class UnitAdminMutations:
             if not active:
                 await _ensure_nothing_active_in(conn, unit)
             elif unit.parent_id is not None:
-                parent = await UnitModel.get(id=unit.parent_id).using_db(conn)
+                parent = await UnitModel.get(id=unit.parent_id, using_db=conn)
                 if not parent.is_active:
                     raise MutationFailed("上级单位已停用", MutationErrorCode.INVALID_STATE, "id")
             unit.is_active = active
@@ -307,7 +307,7 @@ async def _district_for_admin(
     info: Info, conn: BaseDBAsyncClient, raw: strawberry.ID
 ) -> DistrictModel:
     own = managed_jurisdiction(info.context.actor)
-    d = await DistrictModel.get_or_none(id=_int_id(raw, "辖区")).using_db(conn)
+    d = await DistrictModel.get_or_none(id=_int_id(raw, "辖区"), using_db=conn)
     if d is None or (own is not None and d.jurisdiction_id != own):
         raise MutationFailed("辖区不存在", MutationErrorCode.NOT_FOUND, "id")
     return d
@@ -336,7 +336,7 @@ async def _move(
             )
         seen.add(cursor.id)
         cursor = (
-            await UnitModel.get(id=cursor.parent_id).using_db(conn) if cursor.parent_id else None
+            await UnitModel.get(id=cursor.parent_id, using_db=conn) if cursor.parent_id else None
         )
     unit.parent_id = parent.id
 

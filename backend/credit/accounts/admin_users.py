@@ -83,7 +83,7 @@ class UserAdminMutations:
 
         async def body(conn: BaseDBAsyncClient) -> Outcome:
             user = await user_for_admin(actor, conn, _user_id(id))
-            unit = await UnitModel.get(id=user.unit_id).using_db(conn)
+            unit = await UnitModel.get(id=user.unit_id, using_db=conn)
             before = _facts(user, unit.code)
             role = RoleEnum(input.role) if input.role is not None else RoleEnum(user.role)
             active = input.is_active if input.is_active is not None else user.is_active

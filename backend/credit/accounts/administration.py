@@ -4,6 +4,8 @@ user's sessions. The GraphQL mutations (accounts/admin_*.py) only call these."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.queryset import QuerySet
 
@@ -11,6 +13,7 @@ from credit.accounts.actor import Actor
 from credit.accounts.models import Role, Session, Unit, UnitKind, User
 from credit.apicore.mutations import MutationErrorCode, MutationFailed
 from credit.core import clock
+from credit.core.orm import flat
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -50,10 +53,10 @@ def users_managed_by(actor: Actor) -> QuerySet[User]:
     return User.all() if own is None else User.filter(unit__jurisdiction_id=own)
 
 
-async def unit_for_admin(actor: Actor, conn: BaseDBAsyncClient, field: str, **key: object) -> Unit:
+async def unit_for_admin(actor: Actor, conn: BaseDBAsyncClient, field: str, **key: Any) -> Unit:
     """The unit the administrator names; NOT_FOUND both when it does not exist and when
     it lies outside the administrator's jurisdiction (ids cannot be probed)."""
-    unit = await Unit.get_or_none(**key).using_db(conn)
+    unit = await Unit.get_or_none(**key, using_db=conn)
     if unit is None or not may_manage_jurisdiction(actor, unit.jurisdiction_id):
         raise MutationFailed("单位不存在", MutationErrorCode.NOT_FOUND, field)
     return unit
@@ -64,7 +67,7 @@ async def user_for_admin(actor: Actor, conn: BaseDBAsyncClient, user_id: int) ->
     writers itself)."""
     user = await User.filter(id=user_id).select_for_update().using_db(conn).first()
     if user is not None:
-        unit = await Unit.get(id=user.unit_id).using_db(conn)
+        unit = await Unit.get(id=user.unit_id, using_db=conn)
         if may_manage_jurisdiction(actor, unit.jurisdiction_id):
             return user
     raise MutationFailed("用户不存在", MutationErrorCode.NOT_FOUND, "id")
@@ -97,8 +100,8 @@ async def ensure_an_administrator_remains(
     stays_admin = active and role == Role.ADMIN
     if not was_admin or stays_admin:
         return
-    admins = (
-        await User.filter(role=Role.ADMIN, is_active=True)
+    admins = await flat(
+        User.filter(role=Role.ADMIN, is_active=True)
         .order_by("id")
         .select_for_update()
         .using_db(conn)

@@ -220,8 +220,9 @@ def parse(text: str, *, known_policies: set[str], existing: Existing, source: st
             if got is None:
                 return None
             inherited = got
-        j = e.get("jurisdiction") if isinstance(e.get("jurisdiction"), str) else None
-        d = e.get("district") if isinstance(e.get("district"), str) else None
+        named_j, named_d = e.get("jurisdiction"), e.get("district")
+        j = named_j if isinstance(named_j, str) else None
+        d = named_d if isinstance(named_d, str) else None
         if d is not None and j is None:
             j = district_jurisdiction.get(d)
         return (j or inherited[0], d or inherited[1])

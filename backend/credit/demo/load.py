@@ -146,10 +146,10 @@ async def load_demo() -> Loaded:
             source=str(EXAMPLE_FILE),
         )
         report = await apply(config, conn, DEMO_PASSWORD)
-        sy = await Jurisdiction.get(code="shenyang").using_db(conn)
-        wg = await Jurisdiction.get(code="wugang").using_db(conn)
-        sy_districts = [await District.get(code=c).using_db(conn) for c, _ in SHENYANG_DISTRICTS]
-        wg_districts = [await District.get(code=c).using_db(conn) for c, _ in WUGANG_DISTRICTS]
+        sy = await Jurisdiction.get(code="shenyang", using_db=conn)
+        wg = await Jurisdiction.get(code="wugang", using_db=conn)
+        sy_districts = [await District.get(code=c, using_db=conn) for c, _ in SHENYANG_DISTRICTS]
+        wg_districts = [await District.get(code=c, using_db=conn) for c, _ in WUGANG_DISTRICTS]
         units = await _units(conn, sy_districts, wg_districts)
         b = _Builder(conn, today)
         subjects = await _shenyang(b, rng, sy, sy_districts, units)
@@ -187,8 +187,8 @@ async def load_demo() -> Loaded:
 async def _returned(b: _Builder, subject: Subject, unit: Unit) -> None:
     """A record of 和平区's officer that the city reviewer returned with a reason: the
     officer's dashboard shows it, to be reopened, corrected and resubmitted."""
-    officer = await User.get(username="officer.heping").using_db(b.conn)
-    reviewer = await User.get(username="reviewer").using_db(b.conn)
+    officer = await User.get(username="officer.heping", using_db=b.conn)
+    reviewer = await User.get(username="reviewer", using_db=b.conn)
     day = b.today - timedelta(days=75)
     record = await create_record(
         subject,
@@ -234,7 +234,7 @@ async def _units(conn, sy_districts, wg_districts) -> dict[str, Unit]:  # type: 
     codes |= {"partner": "SY-PROCURE", "wg_city": "WG-CITY"}
     codes |= {f"sy_{d.code}": f"SY-{d.code}" for d in sy_districts}
     codes |= {f"wg_{d.code}": f"WG-{d.code}" for d in wg_districts}
-    return {key: await Unit.get(code=code).using_db(conn) for key, code in codes.items()}
+    return {key: await Unit.get(code=code, using_db=conn) for key, code in codes.items()}
 
 
 async def _accounts(conn, units, subjects) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

@@ -106,7 +106,7 @@ def record_fact(
 
 
 async def _jurisdiction(subject: Subject, conn: BaseDBAsyncClient | None) -> Jurisdiction:
-    return await Jurisdiction.get(id=subject.jurisdiction_id).using_db(conn)
+    return await Jurisdiction.get(id=subject.jurisdiction_id, using_db=conn)
 
 
 async def evaluate_at(
@@ -237,7 +237,7 @@ async def reevaluate(
         "grade": ev.grade,
         "payload": payload,
     }
-    stored = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
+    stored = await Evaluation.get_or_none(subject_id=subject.id, using_db=conn)
     if stored is None:
         stored = await Evaluation.create(subject_id=subject.id, using_db=conn, **values)
     else:
@@ -302,7 +302,7 @@ async def current_evaluation(subject: Subject) -> Evaluation:
     async with in_transaction() as conn:
         locked = await Subject.filter(id=subject.id).using_db(conn).select_for_update().first()
         assert locked is not None
-        old = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
+        old = await Evaluation.get_or_none(subject_id=subject.id, using_db=conn)
         stored, _ = await reevaluate(locked, conn, at)
         await _record_watched_changes(conn, _changed_on(old, at))
     return stored
@@ -322,7 +322,7 @@ async def sweep(at: datetime | None = None) -> int:
     for sid in [*stale, *missing]:
         async with in_transaction() as conn:
             subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
-            stored = await Evaluation.get_or_none(subject_id=sid).using_db(conn)
+            stored = await Evaluation.get_or_none(subject_id=sid, using_db=conn)
             if subject is None or not is_stale(stored, at):
                 continue
             await reevaluate(subject, conn, at)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
+from strawberry.scalars import JSON
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
@@ -27,7 +28,10 @@ from credit.policies.models import Policy as PolicyModel
 from credit.policies.params import PARAM_LABELS, ParamError, ShenyangParams, WugangParams
 from credit.policies.services import expire_evaluations_from
 
-PARAMS_CLASSES = {"shenyang-jifang-2018": ShenyangParams, "wugang-2021": WugangParams}
+PARAMS_CLASSES: dict[str, type[ShenyangParams] | type[WugangParams]] = {
+    "shenyang-jifang-2018": ShenyangParams,
+    "wugang-2021": WugangParams,
+}
 
 
 @strawberry.type(description="政策参数（中文名称与取值）")
@@ -50,7 +54,9 @@ class Policy:
     def param_list(self) -> list[PolicyParam]:
         items = self.params.items() if isinstance(self.params, dict) else []
         return [
-            PolicyParam(key=k, label=PARAM_LABELS.get(k, k), value=display.param_value(k, v))
+            PolicyParam(
+                key=k, label=PARAM_LABELS.get(str(k), str(k)), value=display.param_value(k, v)
+            )
             for k, v in items
         ]
 
@@ -62,7 +68,7 @@ class Policy:
             name=p.name,
             document_no=p.document_no,
             effective_from=p.effective_from,
-            params=p.params,
+            params=JSON(p.params),
         )
 
 

@@ -59,5 +59,6 @@ def subjects_named(term: str) -> QuerySet[Subject]:
 def in_district(code: str, prefix: str = "") -> Q:
     """Rows of the district with this code; an impossible code matches no row."""
     if len(code) > _max_length(District, "code"):
-        return Q(**{f"{prefix}district_id__in": []})
+        impossible: dict[str, Any] = {f"{prefix}district_id__in": []}
+        return Q(**impossible)
     return Q(**{f"{prefix}district__code": code})

@@ -7,6 +7,7 @@ from __future__ import annotations
 from credit.accounts.models import Unit, UnitKind
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
+from credit.core.orm import flat
 from credit.subjects.models import District
 from credit.testing import make_place, make_user
 
@@ -94,7 +95,9 @@ async def test_create_rename_move_and_deactivate_a_unit(make_client) -> None:
     # deactivate the station; the audit trail has every step
     off = await gql(client, SET_ACTIVE, {"id": station["unit"]["id"], "a": False})
     assert off["data"]["unitSetActive"] == {"unit": {"isActive": False}, "errors": []}
-    actions = set(await AuditEvent.filter(object_type="unit").values_list("action", flat=True))
+    actions = set(
+        await flat(AuditEvent.filter(object_type="unit").values_list("action", flat=True))
+    )
     assert actions == {"unit.create", "unit.update", "unit.deactivate"}
     # a deactivated unit takes no new user
     created = await gql(

@@ -24,8 +24,10 @@ from credit.testing import make_place, make_subject, make_user
 
 # Fields a signed-in fuzzer must not call: signing out ends the session the run uses.
 ADMIN_SKIPS = frozenset({"logout"})
-ROOTS = [("query", name, field) for name, field in schema._schema.query_type.fields.items()] + [
-    ("mutation", name, field) for name, field in schema._schema.mutation_type.fields.items()
+_QUERY, _MUTATION = schema._schema.query_type, schema._schema.mutation_type
+assert _QUERY is not None and _MUTATION is not None
+ROOTS = [("query", name, field) for name, field in _QUERY.fields.items()] + [
+    ("mutation", name, field) for name, field in _MUTATION.fields.items()
 ]
 # FUZZ_EXAMPLES=200 for a longer hunt; the default keeps `make test` at about a minute.
 FUZZ = settings(
@@ -37,7 +39,7 @@ FUZZ = settings(
 _addresses = (f"10.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}" for i in itertools.count(1))
 
 
-def round_of_operations(admin: bool) -> st.SearchStrategy[list[tuple[str, Operation]]]:
+def round_of_operations(admin: bool) -> st.SearchStrategy[tuple[tuple[str, Operation], ...]]:
     roots = [(k, n, f) for k, n, f in ROOTS if not (admin and n in ADMIN_SKIPS)]
     return st.tuples(*(operations(k, n, f).map(lambda op, n=n: (n, op)) for k, n, f in roots))  # type: ignore[misc]
 

@@ -165,7 +165,7 @@ async def plant(enterprise_subject_id: int) -> list[Marker]:
         markers += [Marker(f"MKOBJ{tag}Z", level, s), Marker(f"MKNOTICE{tag}Z", level, s)]
     # a public report nobody handles yet: its reporter and content are for no reader
     await submit_report(
-        None,
+        None,  # type: ignore[arg-type]  # runs on the default connection; typed narrower
         ANONYMOUS,
         subject_id=own.id,
         content="MKREPORTCONTENTZ",
@@ -176,14 +176,14 @@ async def plant(enterprise_subject_id: int) -> list[Marker]:
     # one audit event per jurisdiction, about a record of that jurisdiction
     for s in (own, person):
         first = await CreditRecord.filter(subject_id=s.id).first()
-        rid = first.id if first else ""
+        audited = first.id if first else ""
         text = f"MKAUDIT{s.jurisdiction_id}Z"
         await record_event(
             None,
             Actor(username="x"),
             "x.marker",
             object_type="credit_record",
-            object_id=rid,
+            object_id=audited,
             after={"m": text},
         )
         markers.append(Marker(text, "AUDIT", jurisdiction_id=s.jurisdiction_id))

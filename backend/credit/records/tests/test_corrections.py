@@ -8,6 +8,7 @@ from typing import Any
 
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
+from credit.core.orm import flat
 from credit.policies.facts import RecordStatus
 from credit.records.models import CreditRecord, Decision, RecordTransition
 from credit.records.tests.test_lifecycle_mutations import CREATE, STEP, VERIFY, watch_input
@@ -93,8 +94,10 @@ async def test_rejected_record_is_reopened_fixed_and_resubmitted(make_client) ->
         ("draft", "submitted", ""),
     ]
     # the old number's decision, owned by the draft alone, was rewritten, not left behind
-    assert await Decision.all().values_list("document_no", flat=True) == ["沈公技防警〔2026〕10号"]
-    actions = await AuditEvent.filter(object_id=rid).values_list("action", flat=True)
+    assert await flat(Decision.all().values_list("document_no", flat=True)) == [
+        "沈公技防警〔2026〕10号"
+    ]
+    actions = await flat(AuditEvent.filter(object_id=rid).values_list("action", flat=True))
     assert "credit_record.reopen" in actions and "credit_record.update" in actions
 
 

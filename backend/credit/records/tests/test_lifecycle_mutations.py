@@ -8,6 +8,7 @@ from typing import Any
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
 from credit.core import clock
+from credit.core.orm import flat
 from credit.records.models import CreditRecord
 from credit.testing import make_place, make_subject, make_user
 
@@ -144,5 +145,5 @@ async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_
     # then the enterprise gets a listing notice and the public sites get events (第十二条)
     notice = await Notice.get(subject_id=subject.id)
     assert notice.kind == "LISTING" and subject.name in notice.body
-    targets = sorted(await OutboxEvent.all().values_list("target", flat=True))
+    targets = sorted(await flat(OutboxEvent.all().values_list("target", flat=True)))
     assert targets == ["credit_shenyang", "municipal_platform", "shenyang_police_web"]

@@ -45,6 +45,7 @@ async def test_watch_add_answers_each_code(make_client) -> None:
     person = await make_subject("张三", kind=SubjectKind.NATURAL_PERSON)
     partner = await _partner(make_client)
     await gql(partner, ADD, {"u": [b.uscc]})
+    assert a.uscc is not None
     fullwidth = "".join(chr(ord(c) + 0xFEE0) for c in a.uscc.lower())  # ａｂｃ
     # when
     body = await gql(
