@@ -3,8 +3,9 @@
 core and apicore never import a domain; what their transactions must include on a
 domain's behalf is registered here: the audit event of every mutation (credit.audit) and
 the partners' watch events of every change of a subject's public state (credit.watches).
-Called when the schema is assembled (credit.api.schema), by the command line before any
-command touches the database, and by the tests' conftest. Idempotent.
+Called when the schema is assembled (credit.api.schema), by the command line before the
+commands that run the domains' services (credit.__main__._with_db), and by the tests'
+conftest. Idempotent.
 """
 
 from __future__ import annotations
