@@ -51,7 +51,7 @@ def basis_record(r: Any, public_until: date | None) -> ListBasisRecord:
 
 @strawberry.type(description="名单条目")
 class SubjectListEntry:
-    list: ListKind  # type: ignore[valid-type]
+    list: ListKind  # type: ignore[valid-type]  # a strawberry.enum(...) value
     since: date
     until: date | None = strawberry.field(
         description="移出名单之日（若无新的信息；当日起不在名单中）；null 为长期"
