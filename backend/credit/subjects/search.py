@@ -21,6 +21,7 @@ USCC_LENGTH = 18
 
 
 def _max_length(model: type[Subject] | type[District], field: str) -> int:
+    # a CharField's max_length: the base Field type does not declare it
     return int(model._meta.fields_map[field].max_length)  # type: ignore[attr-defined]
 
 
