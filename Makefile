@@ -27,7 +27,7 @@ help:
 	@echo "make run     install what is needed, build the SPA, migrate, load demo data, serve"
 	@echo "make test    install what is needed, run make lint and every test (PostgreSQL, Redis,"
 	@echo "             Chromium, nginx: missing Debian packages are installed when root)"
-	@echo "make lint    ruff, eslint, vue-tsc"
+	@echo "make lint    ruff (check, format), mypy, eslint, vue-tsc"
 	@echo "make schema  regenerate schema.graphql (and the frontend's types)"
 	@echo "make init CONFIG=path  set up a bureau from a TOML file (docs/deploy.md)"
 	@echo "make import FILE=path  bulk import a .jsonl/.csv/.xlsx file"
@@ -138,8 +138,10 @@ e2e-server: backend-install
 	cd backend && DATABASE_URL=$(E2E_DATABASE_URL) SECRET_KEY=e2e-only-not-a-secret REDIS_URL=$(TEST_REDIS_URL) \
 		PORT=$(E2E_PORT) LOG_LEVEL=WARNING .venv/bin/python -m credit serve
 
+# mypy reads its configuration (and which packages to check) from backend/pyproject.toml.
 lint: backend-install $(FRONTEND_STAMP)
 	cd backend && .venv/bin/ruff check credit && .venv/bin/ruff format --check credit
+	cd backend && .venv/bin/mypy
 	cd frontend && npm run lint
 
 bench: backend-install

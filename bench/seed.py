@@ -728,6 +728,7 @@ async def _fresh(n: int, log: Any) -> SeedInfo:
     from credit.core.db import close_db, migrate_db
     from credit.core.dbreset import reset_database
     from credit.core.settings import Settings
+    from credit.policies.seed import ensure_policies
 
     started = time.monotonic()
     log(f"seeding {n:,} subjects into {config.DATABASE_URL} (fresh schema)")
@@ -736,6 +737,7 @@ async def _fresh(n: int, log: Any) -> SeedInfo:
         {"DATABASE_URL": config.DATABASE_URL, "TIME_ZONE": config.TIME_ZONE}
     )
     await migrate_db(settings)  # leaves Tortoise initialised on the bench database
+    await ensure_policies()
     try:
         policies = await _policies()
         conn = await asyncpg.connect(config.dsn())
@@ -873,12 +875,14 @@ async def ensure_seed(n: int, *, reseed: bool = False, log: Any = print) -> Seed
         started = time.monotonic()
         from credit.core.db import close_db, migrate_db
         from credit.core.settings import Settings
+        from credit.policies.seed import ensure_policies
 
         log(f"reusing the seed of {n:,} subjects (seeded {meta.get('seeded_at', '?')})")
         settings = Settings.from_env(
             {"DATABASE_URL": config.DATABASE_URL, "TIME_ZONE": config.TIME_ZONE}
         )
         await migrate_db(settings)  # new migrations, if any; Tortoise stays initialised
+        await ensure_policies()
         try:
             refreshed = await refresh_stale()
             if refreshed:

@@ -7,13 +7,20 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from credit.core.settings import get_settings
 
+T = TypeVar("T")
 
-async def _with_db(coro_factory):  # type: ignore[no-untyped-def]
+
+async def _with_db(coro_factory: Callable[[], Awaitable[T]]) -> T:
+    from credit.api.wiring import wire
     from credit.core.cache import start_cache, stop_cache
     from credit.core.db import close_db, init_db
+
+    wire()  # the domains' hooks in the lower layers' transactions (audit, watch events)
 
     settings = get_settings()
     await init_db(settings)
@@ -27,10 +34,12 @@ async def _with_db(coro_factory):  # type: ignore[no-untyped-def]
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from credit.core.db import close_db, migrate_db
+    from credit.policies.seed import ensure_policies
 
     async def run() -> None:
         try:
             await migrate_db()
+            await ensure_policies()  # the reference data every deployment needs
         finally:
             await close_db()
 

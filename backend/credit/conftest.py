@@ -52,11 +52,15 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 async def database(settings: Settings) -> AsyncIterator[str]:
     """The test database, emptied and migrated once per session."""
+    from credit.api.wiring import wire
     from credit.core.db import close_db, migrate_db
     from credit.core.dbreset import reset_database
+    from credit.policies.seed import ensure_policies
 
     await reset_database(settings.database_url, create=True)
     await migrate_db(settings)
+    await ensure_policies()
+    wire()  # as the schema does: tests also run the domains' services without it
     yield connections.get("default").capabilities.dialect
     await close_db()
 
@@ -65,7 +69,7 @@ async def truncate_all() -> None:
     conn = connections.get("default")
     from tortoise import Tortoise
 
-    tables = [m._meta.db_table for m in Tortoise.apps.get_models_iterable()]  # type: ignore[union-attr]
+    tables = [m._meta.db_table for m in Tortoise.apps.get_models_iterable()]
     if conn.capabilities.dialect == "postgres":
         # The append-only trails refuse TRUNCATE (migration 0010) to everyone; the suite's
         # superuser empties them in replica mode, which skips ordinary triggers. The
@@ -85,7 +89,7 @@ async def truncate_all() -> None:
 @pytest.fixture
 async def db(database: str) -> AsyncIterator[str]:
     """An empty, migrated database with the reference policies loaded."""
-    from credit.core.policy_seed import ensure_policies
+    from credit.policies.seed import ensure_policies
 
     await truncate_all()
     await ensure_policies()

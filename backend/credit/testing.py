@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 
 from credit.policies.facts import SubjectKind
@@ -108,7 +109,7 @@ async def make_user(
 _hashes: dict[str, str] = {}
 
 
-def _hash_cache(password: str, fn) -> str:  # type: ignore[no-untyped-def]
+def _hash_cache(password: str, fn: Callable[[str], str]) -> str:
     # argon2 is deliberately slow; tests reuse one hash per password.
     if password not in _hashes:
         _hashes[password] = fn(password)

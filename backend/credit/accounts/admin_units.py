@@ -38,7 +38,7 @@ class DistrictPayload:
 class UnitCreateInput:
     code: str
     name: str
-    kind: UnitKind  # type: ignore[valid-type]
+    kind: UnitKind  # type: ignore[valid-type]  # a strawberry.enum(...) value
     parent_code: str | None = None
     jurisdiction_code: str | None = None
     district_code: str | None = None

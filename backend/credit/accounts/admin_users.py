@@ -44,7 +44,7 @@ class PasswordChangePayload:
 @strawberry.input(description="修改用户：省略的字段保持不变")
 class UserUpdateInput:
     display_name: str | None = None
-    role: Role | None = None  # type: ignore[valid-type]
+    role: Role | None = None  # type: ignore[valid-type]  # a strawberry.enum(...) value
     unit_code: str | None = None
     is_active: bool | None = None
 

@@ -14,6 +14,7 @@ from credit.accounts.error_codes import AccountErrorCode
 from credit.accounts.models import Role, Session, Unit, UnitKind, User
 from credit.apicore.mutations import MutationFailed
 from credit.core import clock
+from credit.core.orm import flat
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -100,8 +101,8 @@ async def ensure_an_administrator_remains(
     stays_admin = active and role == Role.ADMIN
     if not was_admin or stays_admin:
         return
-    admins = (
-        await User.filter(role=Role.ADMIN, is_active=True)
+    admins = await flat(
+        User.filter(role=Role.ADMIN, is_active=True)
         .order_by("id")
         .select_for_update()
         .using_db(conn)

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 from functools import lru_cache
+from typing import TypedDict
 
 from cryptography.fernet import Fernet
 
@@ -54,7 +55,15 @@ def digest(value: str) -> str:
     return hmac.new(_derive("digest"), value.encode(), hashlib.sha256).hexdigest()
 
 
-def protect_id_number(raw: str) -> dict[str, str]:
+class ProtectedIdNumber(TypedDict):
+    """The columns a subject stores for an ID number (spread into Subject.create)."""
+
+    id_number_digest: str
+    id_number_cipher: str
+    id_number_masked: str
+
+
+def protect_id_number(raw: str) -> ProtectedIdNumber:
     """The three stored forms of a resident ID number (raises InvalidIdNumber)."""
     number = validate_id_number(raw)
     return {

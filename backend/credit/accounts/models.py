@@ -29,14 +29,16 @@ class Unit(Model):
     code = fields.CharField(max_length=32, unique=True)
     name = fields.CharField(max_length=100)
     kind = fields.CharEnumField(UnitKind, max_length=16)
-    parent = fields.ForeignKeyField(
+    parent: fields.ForeignKeyNullableRelation[Unit] = fields.ForeignKeyField(
         "credit.Unit", related_name="children", null=True, on_delete=fields.RESTRICT
     )
-    jurisdiction = fields.ForeignKeyField(
+    # Typed as a bare Model: Jurisdiction, District and Subject are credit.subjects' models,
+    # a layer above accounts (docs/architecture.md); the code reads these by their *_id.
+    jurisdiction: fields.ForeignKeyNullableRelation[Model] = fields.ForeignKeyField(
         "credit.Jurisdiction", related_name="units", null=True, on_delete=fields.RESTRICT
     )
     # The data scope of a district bureau or police station.
-    district = fields.ForeignKeyField(
+    district: fields.ForeignKeyNullableRelation[Model] = fields.ForeignKeyField(
         "credit.District", related_name="units", null=True, on_delete=fields.RESTRICT
     )
     # A unit is never deleted (users and records point at it): it is deactivated, after
@@ -57,9 +59,11 @@ class User(Model):
     password_hash = fields.CharField(max_length=200)
     display_name = fields.CharField(max_length=64)
     role = fields.CharEnumField(Role, max_length=20)
-    unit = fields.ForeignKeyField("credit.Unit", related_name="users", on_delete=fields.RESTRICT)
-    # An enterprise account is bound to exactly one subject.
-    subject = fields.ForeignKeyField(
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "credit.Unit", related_name="users", on_delete=fields.RESTRICT
+    )
+    # An enterprise account is bound to exactly one subject (a bare Model: see Unit).
+    subject: fields.ForeignKeyNullableRelation[Model] = fields.ForeignKeyField(
         "credit.Subject", related_name="accounts", null=True, on_delete=fields.RESTRICT
     )
     is_active = fields.BooleanField(default=True)
@@ -82,7 +86,9 @@ class Session(Model):
     id = fields.IntField(primary_key=True)
     token_hash = fields.CharField(max_length=64, unique=True)
     csrf_token = fields.CharField(max_length=64)
-    user = fields.ForeignKeyField("credit.User", related_name="sessions", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "credit.User", related_name="sessions", on_delete=fields.CASCADE
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     ended_at = fields.DatetimeField(null=True)
@@ -99,10 +105,10 @@ class ApiToken(Model):
     name = fields.CharField(max_length=100)
     prefix = fields.CharField(max_length=12)
     token_hash = fields.CharField(max_length=64, unique=True)
-    unit = fields.ForeignKeyField(
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
         "credit.Unit", related_name="api_tokens", on_delete=fields.RESTRICT
     )
-    scopes = fields.JSONField(default=list)
+    scopes: fields.JSONField[list[str]] = fields.JSONField(default=list)
     rate_limit_per_minute = fields.IntField(default=600)
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()

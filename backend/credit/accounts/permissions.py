@@ -106,7 +106,9 @@ class HasPermission(BasePermission):
 
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
-        self._schema_directive = Requires(permission=permission)
+        # Per instance (each field names its own permission): strawberry reads it from the
+        # instance, though it declares it a ClassVar.
+        self._schema_directive = Requires(permission=permission)  # type: ignore[misc]
 
     async def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         actor = info.context.actor

@@ -239,12 +239,3 @@ TRUSTED_PATHS: dict[str, str] = {
         "re-drives and returns only the calling token's own deliveries"
     ),
 }
-
-
-def field_levels() -> dict[str, Level]:
-    """'Type.field' → level for every field of the schema (for the leak matrix test, which
-    checks each reader's answers against it)."""
-    from credit.api.schema import schema
-    from credit.apicore.visibility import levels
-
-    return levels(schema, TABLE, TRUSTED_PATHS)

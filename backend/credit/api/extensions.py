@@ -32,8 +32,13 @@ _LIMIT_PATTERNS = (
 def _code_of(error: GraphQLError) -> str | None:
     original = error.original_error
     for candidate in (original, error):
-        if isinstance(candidate, GraphQLError) and (candidate.extensions or {}).get("code"):
-            return str(candidate.extensions["code"])  # type: ignore[index]
+        code = (
+            (candidate.extensions or {}).get("code")
+            if isinstance(candidate, GraphQLError)
+            else None
+        )
+        if code:
+            return str(code)
     return None
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -68,7 +68,7 @@ class CreditGraphQL(GraphQL[Context, None]):
             request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
         )
 
-    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+    async def render_graphql_ide(self, request: Request) -> Response:
         html = self.graphql_ide_html
         return HTMLResponse(html, headers={"content-security-policy": graphiql_policy(html)})
 
@@ -78,8 +78,9 @@ class CreditGraphQL(GraphQL[Context, None]):
         data: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
             request_id = request.scope.get("credit.request_id") or ""
-            data["errors"] = [fix_error(e, request_id).formatted for e in result.errors]
-            code = (data["errors"][0].get("extensions") or {}).get("code")
+            errors = [fix_error(e, request_id).formatted for e in result.errors]
+            data["errors"] = list(errors)
+            code = (errors[0].get("extensions") or {}).get("code")
             request.scope["credit.outcome"] = str(code or "ERROR")
         if result.extensions:
             data["extensions"] = result.extensions
@@ -260,7 +261,7 @@ class _Capture:
         self.status = 0
         self.body = b""
 
-    async def send(self, message: dict[str, Any]) -> None:  # type: ignore[override]
+    async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
             self.status = message["status"]
         elif message["type"] == "http.response.body":

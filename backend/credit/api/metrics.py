@@ -32,6 +32,7 @@ from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from credit.apicore.ratelimit import RATE_LIMITED
 from credit.core import clock
 from credit.core.netaddr import Networks, is_in
 
@@ -64,11 +65,6 @@ REPLICA_LAG = Gauge(
     "How far the read replica is behind the primary, as this worker last measured it "
     "(-1 while it is unreachable)",
     multiprocess_mode="livemax",
-)
-RATE_LIMITED = Counter(
-    "credit_rate_limit_refusals_total",
-    "Requests refused by a rate limit, by limit (ip, report, token, login …)",
-    ["limit"],
 )
 DB_POOL = Gauge(
     "credit_db_pool_connections",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -89,12 +88,12 @@ class RequestContextMiddleware:
         request_id_var.reset(token)
 
 
-def _operation(scope: dict[str, Any]) -> str:
+def _operation(scope: Scope) -> str:
     operation = scope.get("credit.operation")
     return operation if isinstance(operation, str) else route_label(scope.get("path", ""))
 
 
-def _outcome(scope: dict[str, Any], status: int) -> str:
+def _outcome(scope: Scope, status: int) -> str:
     outcome = scope.get("credit.outcome")
     if isinstance(outcome, str):
         return outcome

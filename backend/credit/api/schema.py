@@ -22,9 +22,10 @@ from credit.accounts.queries import AccountQueries
 from credit.api.classification import TABLE, TRUSTED_PATHS
 from credit.api.introspection import PublicIntrospection
 from credit.api.limits import CostLimiter, QuerySizeLimit
+from credit.api.wiring import wire
 from credit.apicore.errors import ErrorCode
 from credit.apicore.inputs import InputRule, VariableCheck
-from credit.apicore.visibility import classify
+from credit.apicore.visibility import Level, classify, levels
 from credit.associations.mutations import AssociationMutations
 from credit.associations.queries import AssociationQueries
 from credit.audit.queries import AuditQueries
@@ -139,6 +140,16 @@ schema = strawberry.Schema(
 
 # Every field's level (public, enterprise-self, internal, restricted) as @visibility.
 classify(schema, TABLE, TRUSTED_PATHS)
+
+# What the lower layers' transactions do on the domains' behalf (audit events, partners'
+# watch events): registered now that every domain is assembled.
+wire()
+
+
+def field_levels() -> dict[str, Level]:
+    """'Type.field' → level for every field of the schema (for the leak matrix test, which
+    checks each reader's answers against it)."""
+    return levels(schema, TABLE, TRUSTED_PATHS)
 
 
 def schema_sdl() -> str:

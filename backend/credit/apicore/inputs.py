@@ -204,7 +204,7 @@ def variable_field(error: GraphQLError) -> str | None:
     variable's definition), or None for any other error. Such an error is the client's
     input, whatever exception the scalar raised: a null for a non-null type, a date that
     is not one, an enum value that does not exist."""
-    node = (error.nodes or [None])[0]
+    node = error.nodes[0] if error.nodes else None
     if isinstance(node, VariableDefinitionNode) and error.path is None:
         return node.variable.name.value
     return None

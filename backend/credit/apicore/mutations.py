@@ -17,14 +17,13 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from credit.accounts.auth import csrf_ok
+from credit.apicore.audit import record_event
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
 from credit.apicore.retry import TransactionConflict, with_retries
 from credit.apicore.user_errors import CommonErrorCode, Failure
 from credit.apicore.user_errors import UserError as UserErrorInterface
-from credit.audit.services import record_event
-from credit.core import dataversion
-from credit.watches.events import record_pending
+from credit.core import dataversion, hooks
 
 E = TypeVar("E", bound=UserErrorInterface)
 
@@ -140,8 +139,9 @@ async def run_mutation(
                 request_id=ctx.request_id,
                 client_addr=ctx.client_addr,
             )
-            # Partners' change events of the subjects this transaction re-evaluated.
-            await record_pending(conn)
+            # Partners' change events of the subjects this transaction re-evaluated
+            # (credit.core.hooks: registered by credit.api.wiring).
+            await hooks.before_commit(conn)
             if outcome.public_change:
                 await dataversion.bump(conn)  # last: see the lock order in dataversion
         return outcome

@@ -3,9 +3,18 @@ is unavailable: see core/cache.py)."""
 
 from __future__ import annotations
 
+from prometheus_client import Counter
+
 from credit.accounts.actor import Actor, ActorKind
-from credit.api.metrics import RATE_LIMITED
 from credit.core.cache import get_cache
+
+# Defined here, where refusals happen (this layer does not import credit.api); /metrics
+# (credit.api.metrics) lists it with the others.
+RATE_LIMITED = Counter(
+    "credit_rate_limit_refusals_total",
+    "Requests refused by a rate limit, by limit (ip, report, token, login …)",
+    ["limit"],
+)
 
 PUBLIC_PER_MINUTE = 600  # per client address
 REPORT_PER_HOUR = 5  # public report form, per client address

@@ -44,7 +44,12 @@ from strawberry.schema_directive import Location
 from strawberry.types.unset import UNSET
 
 from credit.accounts.models import Role
-from credit.accounts.permissions import PARTNER_SCOPES, ROLE_PERMISSIONS, Permission
+from credit.accounts.permissions import (
+    PARTNER_SCOPES,
+    ROLE_PERMISSIONS,
+    HasPermission,
+    Permission,
+)
 
 
 @strawberry.enum(description="字段的可见级别")
@@ -137,8 +142,9 @@ def guard_of(field: Any) -> frozenset[Permission] | None:
         if isinstance(ext, PermissionExtension):
             perms: set[Permission] = set()
             for p in ext.permissions:
-                declared: Any = p  # credit.accounts.permissions' classes, not BasePermission's
-                perms.update(getattr(declared, "permissions", None) or (declared.permission,))
+                # HasPermission names one; a class granting any of several names them all
+                many = getattr(p, "permissions", None)
+                perms.update(many or ((p.permission,) if isinstance(p, HasPermission) else ()))
             return frozenset(perms)
     return None
 

@@ -5,7 +5,9 @@ jurisdiction's register."""
 from __future__ import annotations
 
 import strawberry
+from tortoise.queryset import QuerySet
 
+from credit.accounts.models import Unit
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
@@ -21,14 +23,14 @@ from credit.subjects.identifiers import normalise
 from credit.subjects.search import name_or_uscc
 
 
-async def _unit(info: Info, association_id: strawberry.ID | None):  # type: ignore[no-untyped-def]
+async def _unit(info: Info, association_id: strawberry.ID | None) -> Unit:
     try:
         return await association_for(info.context.actor, association_id)
     except NoAssociation as exc:
         raise CodedError("行业协会不存在", ErrorCode.NOT_FOUND, field="associationId") from exc
 
 
-def _submissions(unit_id: int):  # type: ignore[no-untyped-def]
+def _submissions(unit_id: int) -> QuerySet[CreditRecord]:
     return CreditRecord.filter(type=RECORD_TYPE, provider_unit_id=unit_id)
 
 
@@ -83,7 +85,7 @@ class AssociationQueries:
     async def association_submissions(
         self,
         info: Info,
-        status: list[RecordStatus] | None = None,  # type: ignore[valid-type]
+        status: list[RecordStatus] | None = None,  # type: ignore[valid-type]  # a strawberry.enum(...) value
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[AssociationSubmission]:

@@ -4,6 +4,7 @@ city-bureau user for an association unit of its jurisdiction, named by id."""
 from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.queryset import QuerySet
 
 from credit.accounts.actor import Actor
 from credit.accounts.models import Role, Unit, UnitKind
@@ -34,7 +35,7 @@ async def association_for(
     return unit
 
 
-def current_members(unit_id: int):  # type: ignore[no-untyped-def]
+def current_members(unit_id: int) -> QuerySet[AssociationMember]:
     return AssociationMember.filter(association_id=unit_id, left_at__isnull=True)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -17,8 +19,8 @@ class AuditEvent(Model):
     action = fields.CharField(max_length=64, db_index=True)
     object_type = fields.CharField(max_length=32, default="")
     object_id = fields.CharField(max_length=64, default="", db_index=True)
-    before = fields.JSONField(null=True)
-    after = fields.JSONField(null=True)
+    before: fields.JSONField[Any] = fields.JSONField(null=True)
+    after: fields.JSONField[Any] = fields.JSONField(null=True)
     request_id = fields.CharField(max_length=64, default="")
     client_addr = fields.CharField(max_length=64, default="")
     # Whose event it is: the jurisdiction of the object's subject (or of the acting unit).

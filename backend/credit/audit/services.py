@@ -13,6 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.actor import Actor
 from credit.audit.models import AuditEvent
 from credit.core import clock
+from credit.core.orm import flat
 
 
 def _jsonable(value: Any) -> Any:
@@ -68,10 +69,10 @@ async def _user_jurisdiction(conn: BaseDBAsyncClient | None, ref: str) -> int | 
         user = await User.filter(id=int(ref)).using_db(conn).first()
     if user is None:
         return None
-    found = (
-        await Unit.filter(id=user.unit_id).using_db(conn).values_list("jurisdiction_id", flat=True)
+    found = await flat(
+        Unit.filter(id=user.unit_id).using_db(conn).values_list("jurisdiction_id", flat=True)
     )
-    return int(found[0]) if found and found[0] is not None else None  # type: ignore[arg-type]
+    return int(found[0]) if found and found[0] is not None else None
 
 
 async def jurisdiction_of(
@@ -91,21 +92,19 @@ async def jurisdiction_of(
         subject_id = oid
     elif oid is not None and object_type in _subject_models():
         model = _subject_models()[object_type]
-        found = await model.filter(id=oid).using_db(conn).values_list("subject_id", flat=True)
-        subject_id = int(found[0]) if found else None  # type: ignore[arg-type]
+        found = await flat(model.filter(id=oid).using_db(conn).values_list("subject_id", flat=True))
+        subject_id = int(found[0]) if found else None
     if object_type == "user" and object_id != "":
         # sign-ins name the user by username, user administration by id
         j_user = await _user_jurisdiction(conn, str(object_id))
         if j_user is not None:
             return j_user
     if subject_id is not None:
-        j = (
-            await Subject.filter(id=subject_id)
-            .using_db(conn)
-            .values_list("jurisdiction_id", flat=True)
+        j = await flat(
+            Subject.filter(id=subject_id).using_db(conn).values_list("jurisdiction_id", flat=True)
         )
         if j:
-            return int(j[0])  # type: ignore[arg-type]
+            return int(j[0])
     if actor.role == "ADMIN":
         return None
     return actor.jurisdiction_id

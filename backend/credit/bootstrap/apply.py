@@ -23,9 +23,9 @@ from credit.accounts.models import Role, Unit, User
 from credit.accounts.passwords import hash_password
 from credit.audit.services import record_event
 from credit.bootstrap.config import BureauConfig, ConfigError, Existing, parse
-from credit.core.policy_seed import ensure_policies
 from credit.policies.models import Policy
 from credit.policies.params import POLICY_DEFAULTS
+from credit.policies.seed import ensure_policies
 from credit.subjects.models import District, Jurisdiction
 
 PASSWORD_ENV = "CREDIT_ADMIN_PASSWORD"
@@ -82,7 +82,7 @@ async def apply(
     named: list[str] = []
     j_ids: dict[str, int] = {}
     for js in config.jurisdictions:
-        row = await Jurisdiction.get_or_none(code=js.code).using_db(conn)
+        row = await Jurisdiction.get_or_none(code=js.code, using_db=conn)
         if row is None:
             row = await Jurisdiction.create(
                 code=js.code, name=js.name, policy_code=js.policy, using_db=conn
@@ -95,20 +95,20 @@ async def apply(
         j_ids[j.code] = j.id
     d_ids: dict[str, int] = {}
     for ds in config.districts:
-        row = await District.get_or_none(code=ds.code).using_db(conn)
-        if row is None:
-            row = await District.create(
+        district = await District.get_or_none(code=ds.code, using_db=conn)
+        if district is None:
+            await District.create(
                 code=ds.code, name=ds.name, jurisdiction_id=j_ids[ds.jurisdiction], using_db=conn
             )
             report.created.append(f"辖区 {ds.code} {ds.name}")
             named.append(f"辖区 {ds.name}")
-        elif (row.name, row.jurisdiction_id) != (ds.name, j_ids[ds.jurisdiction]):
-            report.differing.append(f"辖区 {ds.code}：现为 {row.name}")
+        elif (district.name, district.jurisdiction_id) != (ds.name, j_ids[ds.jurisdiction]):
+            report.differing.append(f"辖区 {ds.code}：现为 {district.name}")
     for d in await District.all().using_db(conn):
         d_ids[d.code] = d.id
     for us in config.units:  # parents first
-        parent = await Unit.get(code=us.parent).using_db(conn) if us.parent else None
-        row = await Unit.get_or_none(code=us.code).using_db(conn)
+        parent = await Unit.get(code=us.parent, using_db=conn) if us.parent else None
+        unit_row = await Unit.get_or_none(code=us.code, using_db=conn)
         wanted = {
             "name": us.name,
             "kind": us.kind,
@@ -116,17 +116,17 @@ async def apply(
             "jurisdiction_id": j_ids[us.jurisdiction] if us.jurisdiction else None,
             "district_id": d_ids[us.district] if us.district else None,
         }
-        if row is None:
+        if unit_row is None:
             await Unit.create(code=us.code, **wanted, using_db=conn)
             report.created.append(f"单位 {us.code} {us.name}")
             named.append(f"单位 {us.name}")
-        elif any(getattr(row, k) != v for k, v in wanted.items()):
-            report.differing.append(f"单位 {us.code}：现为 {row.name}")
+        elif any(getattr(unit_row, k) != v for k, v in wanted.items()):
+            report.differing.append(f"单位 {us.code}：现为 {unit_row.name}")
     admin = config.administrator
     if admin is not None and not await User.filter(username=admin.username).using_db(conn).exists():
         if admin_password is None:
             raise ConfigError("", [(admin.line, "需要首位管理员的密码")])
-        unit = await Unit.get(code=admin.unit).using_db(conn)
+        unit = await Unit.get(code=admin.unit, using_db=conn)
         await User.create(
             username=admin.username,
             password_hash=hash_password(admin_password),

@@ -131,10 +131,13 @@ def parse(text: str, *, known_policies: set[str], existing: Existing, source: st
             return None
         return w.of(key) if key else w.header
 
-    for name in data:
-        if name not in TABLES and name != "administrator":
+    for table_name in data:
+        if table_name not in TABLES and table_name != "administrator":
             problems.append(
-                (None, f"未知的表 [{name}]（可用：jurisdiction、district、unit、administrator）")
+                (
+                    None,
+                    f"未知的表 [{table_name}]（可用：jurisdiction、district、unit、administrator）",
+                )
             )
 
     def entries(table: str) -> list[dict[str, object]]:
@@ -147,7 +150,9 @@ def parse(text: str, *, known_policies: set[str], existing: Existing, source: st
                 problems.append((at(table, i, key), f"[[{table}]] 中的未知字段 {key}"))
         return raw
 
-    def text_of(table: str, i: int, entry: dict[str, object], key: str, required: bool = True):  # type: ignore[no-untyped-def]
+    def text_of(
+        table: str, i: int, entry: dict[str, object], key: str, required: bool = True
+    ) -> str | None:
         value = entry.get(key)
         if value is None and not required:
             return None
@@ -220,8 +225,9 @@ def parse(text: str, *, known_policies: set[str], existing: Existing, source: st
             if got is None:
                 return None
             inherited = got
-        j = e.get("jurisdiction") if isinstance(e.get("jurisdiction"), str) else None
-        d = e.get("district") if isinstance(e.get("district"), str) else None
+        named_j, named_d = e.get("jurisdiction"), e.get("district")
+        j = named_j if isinstance(named_j, str) else None
+        d = named_d if isinstance(named_d, str) else None
         if d is not None and j is None:
             j = district_jurisdiction.get(d)
         return (j or inherited[0], d or inherited[1])

@@ -6,9 +6,14 @@ Model descriptions are `#` comments, not docstrings (see credit.workflows.models
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from credit.records.models import CreditRecord
+    from credit.subjects.models import Subject
 
 
 class CommitmentState(StrEnum):
@@ -22,7 +27,7 @@ class CommitmentState(StrEnum):
 # "commitment" (credit.workflows.evidence: the same size and type checks).
 class Commitment(Model):
     id = fields.IntField(primary_key=True)
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="commitments", on_delete=fields.RESTRICT
     )
     kind = fields.CharField(max_length=32)
@@ -49,10 +54,10 @@ class Commitment(Model):
 # A licence-commitment violation record names the commitment it breaches (one at most).
 class CommitmentBreach(Model):
     id = fields.IntField(primary_key=True)
-    commitment = fields.ForeignKeyField(
+    commitment: fields.ForeignKeyRelation[Commitment] = fields.ForeignKeyField(
         "credit.Commitment", related_name="breaches", on_delete=fields.RESTRICT
     )
-    record = fields.OneToOneField(
+    record: fields.OneToOneRelation[CreditRecord] = fields.OneToOneField(
         "credit.CreditRecord", related_name="breached_commitment", on_delete=fields.RESTRICT
     )
     linked_by_id = fields.IntField(null=True)

@@ -82,8 +82,6 @@ async def migrate_db(settings: Settings | None = None) -> None:
     """Apply the committed migrations (never generate_schemas outside tests)."""
     from tortoise.migrations.api.migrate import migrate
 
-    from credit.core.policy_seed import ensure_policies
-
     settings = settings or get_settings()
     ensure_data_dir(settings)
     owner_url = settings.migration_database_url or settings.database_url
@@ -91,9 +89,9 @@ async def migrate_db(settings: Settings | None = None) -> None:
     await close_db()
     if owner_url != settings.database_url and not settings.is_embedded:
         await grant_application_role(owner_url, settings.database_url)
-    # Reference data every deployment needs: the policies the seeds define.
+    # Leaves Tortoise initialised on the application's URL: the caller loads the reference
+    # data next (credit.policies.seed.ensure_policies; core knows no domain).
     await init_db(settings)
-    await ensure_policies()
 
 
 def dialect() -> str:

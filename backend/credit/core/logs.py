@@ -62,7 +62,9 @@ class TextFormatter(logging.Formatter):
 
 def logging_config(log_format: str, level: str) -> dict[str, Any]:
     """A dictConfig for our loggers and uvicorn's: uvicorn applies it in every worker."""
-    formatter = {"()": JsonFormatter} if log_format == "json" else {"()": TextFormatter}
+    formatter: dict[str, Any] = (
+        {"()": JsonFormatter} if log_format == "json" else {"()": TextFormatter}
+    )
     if log_format != "json":
         formatter["fmt"] = TEXT_FORMAT
     handler = {

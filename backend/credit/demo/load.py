@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from credit.accounts.models import Role, Unit, User
@@ -89,13 +91,13 @@ def _at(day: date, hour: int = 10) -> datetime:
 
 
 class _Builder:
-    def __init__(self, conn, today: date) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, conn: BaseDBAsyncClient, today: date) -> None:
         self.conn = conn
         self.today = today
         self.records = 0
 
     async def published(
-        self, subject: Subject, data: RecordInput, published_on: date, **kw: object
+        self, subject: Subject, data: RecordInput, published_on: date, **kw: Any
     ) -> None:
         """A record entered, reviewed and published on its historical dates."""
         rec = await create_published(
@@ -106,7 +108,7 @@ class _Builder:
                 rec,
                 Action.REVOKE,
                 self.conn,
-                at=_at(kw["revoked_on"], 15),  # type: ignore[arg-type]
+                at=_at(kw["revoked_on"], 15),
                 reason="异议成立，撤销",
                 reevaluate_subject=False,
             )
@@ -146,10 +148,10 @@ async def load_demo() -> Loaded:
             source=str(EXAMPLE_FILE),
         )
         report = await apply(config, conn, DEMO_PASSWORD)
-        sy = await Jurisdiction.get(code="shenyang").using_db(conn)
-        wg = await Jurisdiction.get(code="wugang").using_db(conn)
-        sy_districts = [await District.get(code=c).using_db(conn) for c, _ in SHENYANG_DISTRICTS]
-        wg_districts = [await District.get(code=c).using_db(conn) for c, _ in WUGANG_DISTRICTS]
+        sy = await Jurisdiction.get(code="shenyang", using_db=conn)
+        wg = await Jurisdiction.get(code="wugang", using_db=conn)
+        sy_districts = [await District.get(code=c, using_db=conn) for c, _ in SHENYANG_DISTRICTS]
+        wg_districts = [await District.get(code=c, using_db=conn) for c, _ in WUGANG_DISTRICTS]
         units = await _units(conn, sy_districts, wg_districts)
         b = _Builder(conn, today)
         subjects = await _shenyang(b, rng, sy, sy_districts, units)
@@ -187,8 +189,8 @@ async def load_demo() -> Loaded:
 async def _returned(b: _Builder, subject: Subject, unit: Unit) -> None:
     """A record of 和平区's officer that the city reviewer returned with a reason: the
     officer's dashboard shows it, to be reopened, corrected and resubmitted."""
-    officer = await User.get(username="officer.heping").using_db(b.conn)
-    reviewer = await User.get(username="reviewer").using_db(b.conn)
+    officer = await User.get(username="officer.heping", using_db=b.conn)
+    reviewer = await User.get(username="reviewer", using_db=b.conn)
     day = b.today - timedelta(days=75)
     record = await create_record(
         subject,
@@ -228,16 +230,20 @@ async def _returned(b: _Builder, subject: Subject, unit: Unit) -> None:
     b.records += 1
 
 
-async def _units(conn, sy_districts, wg_districts) -> dict[str, Unit]:  # type: ignore[no-untyped-def]
+async def _units(
+    conn: BaseDBAsyncClient, sy_districts: list[District], wg_districts: list[District]
+) -> dict[str, Unit]:
     """The example file's units under the names the demo's builders use."""
     codes = {"sy_city": "SY-CITY", "sy_station": "SY-210102-PS1", "sy_assoc": "SY-ASSOC"}
     codes |= {"partner": "SY-PROCURE", "wg_city": "WG-CITY"}
     codes |= {f"sy_{d.code}": f"SY-{d.code}" for d in sy_districts}
     codes |= {f"wg_{d.code}": f"WG-{d.code}" for d in wg_districts}
-    return {key: await Unit.get(code=code).using_db(conn) for key, code in codes.items()}
+    return {key: await Unit.get(code=code, using_db=conn) for key, code in codes.items()}
 
 
-async def _accounts(conn, units, subjects) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+async def _accounts(
+    conn: BaseDBAsyncClient, units: dict[str, Unit], subjects: list[Subject]
+) -> list[tuple[str, str, str]]:
     pw = hash_password(DEMO_PASSWORD)
     rows = [
         ("reviewer", Role.CITY_REVIEWER, units["sy_city"], None, "市局审核员（沈阳）"),
@@ -293,7 +299,13 @@ SY_REPRESENTATIVES = ["张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"
 SY_FORMER_NAME = "沈阳宏景电子工程有限公司"
 
 
-async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  # type: ignore[no-untyped-def]
+async def _shenyang(
+    b: _Builder,
+    rng: random.Random,
+    sy: Jurisdiction,
+    districts: list[District],
+    units: dict[str, Unit],
+) -> list[Subject]:
     t = b.today
     out: list[Subject] = []
     for i, name in enumerate(SY_NAMES):
@@ -323,7 +335,7 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
     )
     unit = units["sy_210102"]
 
-    def rec(type_: str, occurred: date, summary: str, **kw: object) -> RecordInput:
+    def rec(type_: str, occurred: date, summary: str, **kw: Any) -> RecordInput:
         return RecordInput(
             type=type_,
             occurred_on=occurred,
@@ -331,7 +343,7 @@ async def _shenyang(b: _Builder, rng, sy, districts, units) -> list[Subject]:  #
             issuing_unit="沈阳市公安局",
             provider_unit_id=unit.id,
             provider_person="王警官",
-            **kw,  # type: ignore[arg-type]
+            **kw,
         )
 
     async def filing(s: Subject, days: int) -> None:
@@ -492,7 +504,13 @@ WG_ORGS = [
 ]
 
 
-async def _wugang(b: _Builder, rng, wg, districts, units) -> list[Subject]:  # type: ignore[no-untyped-def]
+async def _wugang(
+    b: _Builder,
+    rng: random.Random,
+    wg: Jurisdiction,
+    districts: list[District],
+    units: dict[str, Unit],
+) -> list[Subject]:
     t = b.today
     out: list[Subject] = []
     for i, (name, kind) in enumerate(WG_ORGS):
@@ -623,7 +641,7 @@ async def _wugang(b: _Builder, rng, wg, districts, units) -> list[Subject]:  # t
     return out
 
 
-async def _person(b: _Builder, wg, district) -> Subject:  # type: ignore[no-untyped-def]
+async def _person(b: _Builder, wg: Jurisdiction, district: District) -> Subject:
     from credit.accounts.crypto import protect_id_number
 
     number = "410481199001011236"

@@ -27,7 +27,7 @@ async def load_reports(
     conn: BaseDBAsyncClient, subject: Subject, today: date
 ) -> list[tuple[str, str, str]]:
     """The demo reports about `subject`: (acknowledgement number, query code, status)."""
-    handler = await User.get(username="reviewer").using_db(conn)
+    handler = await User.get(username="reviewer", using_db=conn)
     out = []
     for code, received_days, closed_days in DEMO_REPORTS:
         received = _at(today - timedelta(days=received_days))

@@ -110,8 +110,8 @@ async def xlsx_stream(sheet: Sheet, chunks: AsyncIterator[list[Row]]) -> AsyncIt
         is_title = j in (0, len(header) - 1)  # the title and the column headers
         ws.append([_cell(ws, v, bold if is_title else None) for v in row])
     async for rows in chunks:
-        for row in rows:
-            ws.append([safe_cell(v) or None for v in row])  # "" is an empty cell
+        for values in rows:
+            ws.append([safe_cell(v) or None for v in values])  # "" is an empty cell
     footer = sheet.footer_rows()
     if footer:
         ws.append([])
@@ -132,7 +132,7 @@ async def xlsx_stream(sheet: Sheet, chunks: AsyncIterator[list[Row]]) -> AsyncIt
 
 
 def _cell(ws: object, value: str, font: Font | None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=safe_cell(value))  # type: ignore[arg-type]
+    cell = WriteOnlyCell(ws, value=safe_cell(value))
     if font is not None:
         cell.font = font
     return cell

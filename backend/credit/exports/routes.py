@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from credit.accounts.actor import Actor
 from credit.api.http import resolve_actor
+from credit.api.schema import schema
 from credit.apicore import ratelimit
 from credit.apicore.context import Context
 from credit.audit.services import record_event
@@ -113,7 +114,7 @@ async def export(request: Request) -> Response:
     except BadParam as exc:
         return _error(400, "INVALID_ARGUMENT", exc.message, field=exc.name)
     request_id = request.scope.get("credit.request_id") or Context.new_request_id()
-    pages = Pages(source, variables, actor, request, request_id)
+    pages = Pages(schema, source, variables, actor, request, request_id)
     try:
         first = await pages.fetch(None)
     except ExportFailed as exc:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
+from strawberry import Schema
 
 from credit.accounts.actor import Actor
 from credit.apicore.context import Context
@@ -60,6 +61,7 @@ class Pages:
 
     def __init__(
         self,
+        schema: Schema,
         source: Source,
         variables: dict[str, Any],
         actor: Actor,
@@ -67,6 +69,9 @@ class Pages:
         request_id: str,
         page_size: int | None = None,
     ) -> None:
+        # The assembled schema, passed in by the route (this domain does not import the
+        # api layer that assembles it).
+        self.schema = schema
         self.source = source
         self.variables = {k: _jsonable(v) for k, v in variables.items()}
         self.actor = actor
@@ -77,8 +82,6 @@ class Pages:
         self.fetches = 0
 
     async def fetch(self, after: str | None) -> Page:
-        from credit.api.schema import schema
-
         # Fresh loaders per page: what one page loaded is not kept for the next.
         context = Context(
             request=self.request,
@@ -88,7 +91,7 @@ class Pages:
             request_id=self.request_id,
         )
         self.fetches += 1
-        result = await schema.execute(
+        result = await self.schema.execute(
             self.query,
             variable_values={**self.variables, "first": self.page_size, "after": after},
             context_value=context,

@@ -11,6 +11,7 @@ from tortoise.expressions import Q, Subquery
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.core import clock
+from credit.core.orm import flat
 from credit.grades.models import Evaluation
 from credit.lists.models import ListEntry
 from credit.policies.facts import RecordStatus
@@ -63,23 +64,27 @@ class DashboardQueries:
         ids = Subquery(scope.values("id"))
         today = clock.today()
         total = await scope.count()
-        grades = Counter(
-            await Evaluation.filter(subject_id__in=ids, grade__isnull=False).values_list(
-                "grade", flat=True
+        grades: Counter[str] = Counter(
+            await flat(
+                Evaluation.filter(subject_id__in=ids, grade__isnull=False).values_list(
+                    "grade", flat=True
+                )
             )
         )
         active = ListEntry.filter(subject_id__in=ids, since__lte=today).filter(
             Q(until__isnull=True) | Q(until__gt=today)
         )
-        lists = Counter(await active.values_list("kind", flat=True))
+        lists: Counter[str] = Counter(await flat(active.values_list("kind", flat=True)))
         districts = {d.id: d.name for d in await District.all()}
-        by_district = Counter(
-            await CreditRecord.filter(subject_id__in=ids).values_list(
-                "subject__district_id", flat=True
+        by_district: Counter[int] = Counter(
+            await flat(
+                CreditRecord.filter(subject_id__in=ids).values_list(
+                    "subject__district_id", flat=True
+                )
             )
         )
-        by_status = Counter(
-            await CreditRecord.filter(subject_id__in=ids).values_list("status", flat=True)
+        by_status: Counter[str] = Counter(
+            await flat(CreditRecord.filter(subject_id__in=ids).values_list("status", flat=True))
         )
         start = (today.replace(day=1) - timedelta(days=31 * (MONTHS - 1))).replace(day=1)
         published = await CreditRecord.filter(
@@ -93,7 +98,7 @@ class DashboardQueries:
         )
         open_objections = await list_open_objections(jurisdiction_id=actor.jurisdiction_id)
         if actor.district_id is not None:
-            mine = set(await scope.values_list("id", flat=True))
+            mine = set(await flat(scope.values_list("id", flat=True)))
             open_objections = [o for o in open_objections if o.objection.subject_id in mine]
         buckets = Counter(
             "overdue"

@@ -16,7 +16,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from credit.core import clock
+from credit.core import clock, hooks
 from credit.grades.models import Evaluation
 from credit.lists.decisions import fill_decision_nos, issue_missing
 from credit.lists.models import ListEntry
@@ -106,7 +106,7 @@ def record_fact(
 
 
 async def _jurisdiction(subject: Subject, conn: BaseDBAsyncClient | None) -> Jurisdiction:
-    return await Jurisdiction.get(id=subject.jurisdiction_id).using_db(conn)
+    return await Jurisdiction.get(id=subject.jurisdiction_id, using_db=conn)
 
 
 async def evaluate_at(
@@ -237,7 +237,7 @@ async def reevaluate(
         "grade": ev.grade,
         "payload": payload,
     }
-    stored = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
+    stored = await Evaluation.get_or_none(subject_id=subject.id, using_db=conn)
     if stored is None:
         stored = await Evaluation.create(subject_id=subject.id, using_db=conn, **values)
     else:
@@ -275,11 +275,10 @@ def _changed_on(stored: Evaluation | None, at: datetime) -> date:
 
 
 async def _record_watched_changes(conn: BaseDBAsyncClient, day: date) -> None:
-    # Imported here: the watches' snapshot is built on the public types, which build on
-    # this module (credit.watches.events -> credit.subjects.types -> here).
-    from credit.watches.events import record_pending
-
-    await record_pending(conn, day)
+    # Through credit.core.hooks (the watches register there): the watches' snapshot is
+    # built on the public types, which build on this module, so importing them would be a
+    # cycle (credit.watches.events -> credit.subjects.types -> here).
+    await hooks.before_commit(conn, day)
 
 
 def is_stale(stored: Evaluation | None, at: datetime) -> bool:
@@ -303,7 +302,7 @@ async def current_evaluation(subject: Subject) -> Evaluation:
     async with in_transaction() as conn:
         locked = await Subject.filter(id=subject.id).using_db(conn).select_for_update().first()
         assert locked is not None
-        old = await Evaluation.get_or_none(subject_id=subject.id).using_db(conn)
+        old = await Evaluation.get_or_none(subject_id=subject.id, using_db=conn)
         stored, _ = await reevaluate(locked, conn, at)
         await _record_watched_changes(conn, _changed_on(old, at))
     return stored
@@ -323,13 +322,11 @@ async def sweep(at: datetime | None = None) -> int:
     for sid in [*stale, *missing]:
         async with in_transaction() as conn:
             subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
-            stored = await Evaluation.get_or_none(subject_id=sid).using_db(conn)
+            stored = await Evaluation.get_or_none(subject_id=sid, using_db=conn)
             if subject is None or not is_stale(stored, at):
                 continue
             await reevaluate(subject, conn, at)
             await _record_watched_changes(conn, _changed_on(stored, at))
             done += 1
-    from credit.watches.events import record_missed_changes
-
-    await record_missed_changes()
+    await hooks.after_sweep()  # the watches' catch-up (credit.watches.events)
     return done

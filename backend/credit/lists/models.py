@@ -8,18 +8,23 @@ a past date is answered by evaluating that date.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from credit.policies.facts import ListKind
 
+if TYPE_CHECKING:
+    from credit.subjects.models import District, Subject
+
 
 class ListEntry(Model):
     id = fields.IntField(primary_key=True)
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="list_entries", on_delete=fields.RESTRICT
     )
-    district = fields.ForeignKeyField(
+    district: fields.ForeignKeyRelation[District] = fields.ForeignKeyField(
         "credit.District", related_name="list_entries", on_delete=fields.RESTRICT
     )
     kind = fields.CharEnumField(ListKind, max_length=8)
@@ -28,7 +33,7 @@ class ListEntry(Model):
     rule = fields.CharField(max_length=64)
     article = fields.CharField(max_length=32)
     decision_no = fields.CharField(max_length=100, null=True)
-    record_ids = fields.JSONField(default=list)
+    record_ids: fields.JSONField[list[int]] = fields.JSONField(default=list)
 
     subject_id: int
     district_id: int
@@ -49,7 +54,7 @@ class ListingDecision(Model):
     (credit.lists.decisions.entry_identity) and `since` the entry's first day then."""
 
     id = fields.IntField(primary_key=True)
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="listing_decisions", on_delete=fields.RESTRICT
     )
     kind = fields.CharEnumField(ListKind, max_length=8)

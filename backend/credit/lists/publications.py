@@ -7,11 +7,14 @@ never a natural person (they are found only by their full ID number, never brows
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from credit.apicore.context import Info
 from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.core import clock
+from credit.core.orm import flat
 from credit.grades.models import Evaluation
 from credit.lists.queries import ensure_fresh_lists
 from credit.policies.facts import RecordStatus, SubjectKind
@@ -43,10 +46,11 @@ async def latest_public_records() -> list[CreditRecord]:
     )
     subject_ids = {r.subject_id for r in rows}
     public: set[int] = set()
-    for payload in await Evaluation.filter(subject_id__in=subject_ids).values_list(
-        "payload", flat=True
-    ):
-        public.update((payload or {}).get("public_record_ids", []))  # type: ignore[union-attr]
+    payloads: list[dict[str, Any] | None] = await flat(
+        Evaluation.filter(subject_id__in=subject_ids).values_list("payload", flat=True)
+    )
+    for payload in payloads:
+        public.update((payload or {}).get("public_record_ids", []))
     return [r for r in rows if r.id in public][:MAX_LATEST]
 
 

@@ -29,7 +29,7 @@ class ListEntry:
     row: strawberry.Private[ListEntryModel]
 
     @strawberry.field
-    def list(self) -> ListKind:  # type: ignore[valid-type]
+    def list(self) -> ListKind:  # type: ignore[valid-type]  # a strawberry.enum(...) value
         return ListKindEnum(self.row.kind)
 
     @strawberry.field
@@ -105,7 +105,7 @@ class ListQueries:
     async def list_entries(
         self,
         info: Info,
-        list: ListKind,  # type: ignore[valid-type]
+        list: ListKind,  # type: ignore[valid-type]  # a strawberry.enum(...) value
         district: str | None = None,
         search: str | None = None,
         first: int | None = 20,

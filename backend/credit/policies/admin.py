@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
@@ -51,7 +52,9 @@ class Policy:
             list(self.params.items()) if isinstance(self.params, dict) else []
         )
         return [
-            PolicyParam(key=k, label=PARAM_LABELS.get(k, k), value=display.param_value(k, v))
+            PolicyParam(
+                key=k, label=PARAM_LABELS.get(str(k), str(k)), value=display.param_value(k, v)
+            )
             for k, v in items
         ]
 
@@ -63,7 +66,7 @@ class Policy:
             name=p.name,
             document_no=p.document_no,
             effective_from=p.effective_from,
-            params=p.params,
+            params=JSON(p.params),
         )
 
 

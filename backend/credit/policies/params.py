@@ -110,6 +110,7 @@ def _coerce(value: Any, default: Any) -> Any:
 class _FromMapping:
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        # A mixin of dataclasses: mypy cannot know that cls is one.
         names = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
         unknown = sorted(set(data) - set(names))
         if unknown:
@@ -120,7 +121,7 @@ class _FromMapping:
 
     def to_mapping(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
+        for f in fields(self):  # type: ignore[arg-type]  # a dataclass (see from_mapping)
             value = getattr(self, f.name)
             if isinstance(value, tuple):
                 value = list(value)

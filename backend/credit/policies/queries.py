@@ -9,11 +9,14 @@ import strawberry
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
+from credit.core.orm import flat
 from credit.policies import catalogues as c
 from credit.policies.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from credit.workflows.graphql.enums import ReminderMethod
+    # The enum class itself: the GraphQL module wraps it with strawberry.enum(...), which
+    # returns the same class, but mypy reads that as a value, not a type.
+    from credit.workflows.states import ReminderMethod
 
 
 @strawberry.type(description="目录条目（稳定代码 + 中文）")
@@ -119,7 +122,7 @@ class CatalogueQueries:
         query = Jurisdiction.all()
         if not is_system_admin(actor):
             query = query.filter(id=actor.jurisdiction_id or -1)
-        codes = sorted(set(await query.values_list("policy_code", flat=True)))
+        codes: list[str] = sorted(set(await flat(query.values_list("policy_code", flat=True))))
         return [PolicyVocabulary(vocab=await policy_vocabulary(code)) for code in codes]
 
 

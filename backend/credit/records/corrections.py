@@ -101,7 +101,7 @@ async def _rewrite_decision(
 ) -> Decision:
     from credit.records.services import write_violations
 
-    decision = await Decision.get(id=decision_id).using_db(conn)
+    decision = await Decision.get(id=decision_id, using_db=conn)
     decision.document_no = data.decision_no or ""
     assert data.decision_date is not None
     decision.decided_on = data.decision_date

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
 
 from credit.policies.facts import Category, RecordStatus
+
+if TYPE_CHECKING:
+    from credit.accounts.models import Unit
+    from credit.subjects.models import Jurisdiction, Subject
 
 
 # A decision (决定): document number, date, issuing unit, legal basis.
@@ -14,10 +20,10 @@ from credit.policies.facts import Category, RecordStatus
 # Imports are idempotent by (jurisdiction, document_no).
 class Decision(Model):
     id = fields.IntField(primary_key=True)
-    jurisdiction = fields.ForeignKeyField(
+    jurisdiction: fields.ForeignKeyRelation[Jurisdiction] = fields.ForeignKeyField(
         "credit.Jurisdiction", related_name="decisions", on_delete=fields.RESTRICT
     )
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="decisions", on_delete=fields.RESTRICT
     )
     document_no = fields.CharField(max_length=100)
@@ -26,7 +32,8 @@ class Decision(Model):
     legal_basis = fields.TextField(default="")
     # 第十六条: reconsideration / litigation, recorded on the decision: a list of
     # {"kind": "reconsideration"|"litigation", "filed_on": date, "outcome": str}.
-    appeals = fields.JSONField(default=list)
+    # Any: the GraphQL layer serves it as the JSON scalar as it is.
+    appeals: fields.JSONField[Any] = fields.JSONField(default=list)
     source = fields.CharField(max_length=16, default="internal")
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -42,7 +49,7 @@ class Decision(Model):
 
 class Violation(Model):
     id = fields.IntField(primary_key=True)
-    decision = fields.ForeignKeyField(
+    decision: fields.ForeignKeyRelation[Decision] = fields.ForeignKeyField(
         "credit.Decision", related_name="violations", on_delete=fields.CASCADE
     )
     seq = fields.SmallIntField()
@@ -59,7 +66,7 @@ class Violation(Model):
 
 class Sanction(Model):
     id = fields.IntField(primary_key=True)
-    violation = fields.ForeignKeyField(
+    violation: fields.ForeignKeyRelation[Violation] = fields.ForeignKeyField(
         "credit.Violation", related_name="sanctions", on_delete=fields.CASCADE
     )
     kind = fields.CharField(max_length=32)
@@ -77,10 +84,10 @@ class Sanction(Model):
 # RecordTransition so that any past date can be evaluated. Records are never deleted.
 class CreditRecord(Model):
     id = fields.IntField(primary_key=True)
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="records", on_delete=fields.RESTRICT
     )
-    decision = fields.ForeignKeyField(
+    decision: fields.ForeignKeyNullableRelation[Decision] = fields.ForeignKeyField(
         "credit.Decision", related_name="records", null=True, on_delete=fields.RESTRICT
     )
     category = fields.CharEnumField(Category, max_length=8)
@@ -98,7 +105,7 @@ class CreditRecord(Model):
     published_at = fields.DatetimeField(null=True)
     public_until_override = fields.DateField(null=True)
     retention_until_override = fields.DateField(null=True)
-    provider_unit = fields.ForeignKeyField(
+    provider_unit: fields.ForeignKeyNullableRelation[Unit] = fields.ForeignKeyField(
         "credit.Unit", related_name="provided_records", null=True, on_delete=fields.RESTRICT
     )
     provider_person = fields.CharField(max_length=64, default="")
@@ -122,7 +129,7 @@ class CreditRecord(Model):
 # Append-only: one row per lifecycle change, with the moment it took effect.
 class RecordTransition(Model):
     id = fields.BigIntField(primary_key=True)
-    record = fields.ForeignKeyField(
+    record: fields.ForeignKeyRelation[CreditRecord] = fields.ForeignKeyField(
         "credit.CreditRecord", related_name="transitions", on_delete=fields.RESTRICT
     )
     from_status = fields.CharEnumField(RecordStatus, max_length=12, null=True)

@@ -169,8 +169,8 @@ async def decision_for(
     if not data.decision_no or data.decision_date is None:
         return None
     existing = await Decision.get_or_none(
-        jurisdiction_id=subject.jurisdiction_id, document_no=data.decision_no
-    ).using_db(conn)
+        jurisdiction_id=subject.jurisdiction_id, document_no=data.decision_no, using_db=conn
+    )
     if existing is not None:
         if existing.subject_id != subject.id:
             raise RecordInputError("decisionNo", f"文书号 {data.decision_no} 已属于另一主体")
@@ -299,7 +299,7 @@ async def transition(
         using_db=conn,
     )
     if reevaluate_subject:
-        subject = await Subject.get(id=record.subject_id).using_db(conn)
+        subject = await Subject.get(id=record.subject_id, using_db=conn)
         await reevaluate(subject, conn)
     return record
 

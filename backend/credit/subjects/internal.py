@@ -51,7 +51,7 @@ class Subject:
         return self.row.name
 
     @strawberry.field
-    def kind(self) -> SubjectKind:  # type: ignore[valid-type]
+    def kind(self) -> SubjectKind:  # type: ignore[valid-type]  # a strawberry.enum(...) value
         from credit.policies.facts import SubjectKind as K
 
         return K(self.row.kind)
@@ -165,7 +165,7 @@ class InternalQueries:
         info: Info,
         search: str | None = None,
         district: str | None = None,
-        grade: GradeLevel | None = None,  # type: ignore[valid-type]
+        grade: GradeLevel | None = None,  # type: ignore[valid-type]  # a strawberry.enum(...) value
         order_by: SubjectOrder = SubjectOrder.NAME,
         first: int | None = 20,
         after: str | None = None,
@@ -219,7 +219,7 @@ class InternalQueries:
     async def credit_records(
         self,
         info: Info,
-        status: list[RecordStatus] | None = None,  # type: ignore[valid-type]
+        status: list[RecordStatus] | None = None,  # type: ignore[valid-type]  # a strawberry.enum(...) value
         type: str | None = None,
         subject_id: strawberry.ID | None = None,
         order_by: RecordOrder = RecordOrder.UPDATED_DESC,

@@ -3,6 +3,7 @@ the decision that lists it and the decisions of the records it counts."""
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import Any
 
@@ -50,7 +51,7 @@ def basis_record(r: Any, public_until: date | None) -> ListBasisRecord:
 
 @strawberry.type(description="名单条目")
 class SubjectListEntry:
-    list: ListKind  # type: ignore[valid-type]
+    list: ListKind  # type: ignore[valid-type]  # a strawberry.enum(...) value
     since: date
     until: date | None = strawberry.field(
         description="移出名单之日（若无新的信息；当日起不在名单中）；null 为长期"
@@ -61,13 +62,14 @@ class SubjectListEntry:
     )
     decision_date: date | None = strawberry.field(description="列入决定的日期")
     article: str
-    record_ids: list[strawberry.ID] = strawberry.field(
+    # builtins.list: `list` is a field of this class (the list's kind)
+    record_ids: builtins.list[strawberry.ID] = strawberry.field(
         description="名单所依据的信用信息编号（异议、修复时引用）"
     )
     public_until_by_id: strawberry.Private[dict[int, date]]
 
     @strawberry.field(description="名单的依据：所计入的每条信用信息的文书号与日期")
-    async def basis(self, info: Info) -> list[ListBasisRecord]:
+    async def basis(self, info: Info) -> builtins.list[ListBasisRecord]:
         ids = [int(i) for i in self.record_ids]
         rows = await info.context.loaders.get(record_by_id).load_many(ids)
         out = [basis_record(r, self.public_until_by_id.get(r.id)) for r in rows if r is not None]

@@ -14,7 +14,7 @@ from credit.subjects.models import Jurisdiction
 async def jurisdiction_vocabulary(
     jurisdiction_id: int, conn: BaseDBAsyncClient | None = None
 ) -> Vocabulary:
-    j = await Jurisdiction.get(id=jurisdiction_id).using_db(conn)
+    j = await Jurisdiction.get(id=jurisdiction_id, using_db=conn)
     return await policy_vocabulary(j.policy_code, conn)
 
 

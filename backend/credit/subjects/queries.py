@@ -108,6 +108,7 @@ class SubjectQueries:
                 out.append(None)
             else:
                 out.append(PublicSubject(snapshot=by_subject[s.id]))
+        # CodedError items: graphql-core answers each with null and an error at its position.
         return out  # type: ignore[return-value]
 
     @strawberry.field(

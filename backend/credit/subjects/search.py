@@ -21,6 +21,7 @@ USCC_LENGTH = 18
 
 
 def _max_length(model: type[Subject] | type[District], field: str) -> int:
+    # a CharField's max_length: the base Field type does not declare it
     return int(model._meta.fields_map[field].max_length)  # type: ignore[attr-defined]
 
 
@@ -33,7 +34,7 @@ def name_or_uscc(term: str, prefix: str = "") -> Q:
     return found
 
 
-class _NameMatch(SqlFunction):  # type: ignore[misc]
+class _NameMatch(SqlFunction):
     def __init__(self, name: Any, term: Any, **kwargs: Any) -> None:
         super().__init__("credit_name_match", name, term, **kwargs)
 
@@ -59,5 +60,6 @@ def subjects_named(term: str) -> QuerySet[Subject]:
 def in_district(code: str, prefix: str = "") -> Q:
     """Rows of the district with this code; an impossible code matches no row."""
     if len(code) > _max_length(District, "code"):
-        return Q(**{f"{prefix}district_id__in": []})
+        impossible: dict[str, Any] = {f"{prefix}district_id__in": []}
+        return Q(**impossible)
     return Q(**{f"{prefix}district__code": code})

@@ -17,6 +17,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.core import clock
+from credit.core.orm import flat
 from credit.grades.models import Evaluation
 from credit.grades.services import is_stale, reevaluate
 from credit.records.models import CreditRecord
@@ -102,9 +103,11 @@ async def record_public_change(
     # A subject no token watches any more keeps its snapshot current, without events (so
     # a new watch starts from the right state whoever adds it).
     watched = set(
-        await Watch.filter(subject_id__in=[s.subject_id for s in snaps])
-        .using_db(conn)
-        .values_list("subject_id", flat=True)
+        await flat(
+            Watch.filter(subject_id__in=[s.subject_id for s in snaps])
+            .using_db(conn)
+            .values_list("subject_id", flat=True)
+        )
     )
     rows: list[WatchEvent] = []
     for snap in snaps:
@@ -196,9 +199,11 @@ async def record_missed_changes() -> int:
 async def ensure_snapshots(conn: BaseDBAsyncClient, subject_ids: list[int]) -> None:
     """Give newly watched subjects their starting snapshot (no event: nothing changed)."""
     have = set(
-        await WatchSnapshot.filter(subject_id__in=subject_ids)
-        .using_db(conn)
-        .values_list("subject_id", flat=True)
+        await flat(
+            WatchSnapshot.filter(subject_id__in=subject_ids)
+            .using_db(conn)
+            .values_list("subject_id", flat=True)
+        )
     )
     missing = [i for i in subject_ids if i not in have]
     if not missing:

@@ -14,10 +14,15 @@ rolled back). Lock order: the counter row is taken just before the public data v
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from credit.accounts.models import ApiToken
+    from credit.subjects.models import Subject
 
 
 class WatchEventKind(StrEnum):
@@ -34,10 +39,10 @@ class WatchEventKind(StrEnum):
 # A partner token watches one subject (organisations only: watched by USCC).
 class Watch(Model):
     id = fields.IntField(primary_key=True)
-    token = fields.ForeignKeyField(
+    token: fields.ForeignKeyRelation[ApiToken] = fields.ForeignKeyField(
         "credit.ApiToken", related_name="watches", on_delete=fields.CASCADE
     )
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="watches", on_delete=fields.CASCADE
     )
     uscc = fields.CharField(max_length=18)
@@ -58,16 +63,18 @@ class WatchEvent(Model):
     id = fields.BigIntField(primary_key=True)
     position = fields.BigIntField(unique=True)
     event_id = fields.UUIDField(unique=True)
-    subject = fields.ForeignKeyField(
+    subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(
         "credit.Subject", related_name="watch_events", on_delete=fields.CASCADE
     )
     uscc = fields.CharField(max_length=18)
     kind = fields.CharEnumField(WatchEventKind, max_length=32)
-    before = fields.JSONField(null=True)
-    after = fields.JSONField(null=True)
+    # Public snapshots (credit.watches.snapshot), null on the side an event has none of;
+    # Any: readers index the snapshot they know the event kind to have.
+    before: fields.JSONField[Any] = fields.JSONField(null=True)
+    after: fields.JSONField[Any] = fields.JSONField(null=True)
     effective_date = fields.DateField()
     # [{"text": Chinese reason, "rule": rule code, "article": article}, ...]
-    reasons = fields.JSONField(default=list)
+    reasons: fields.JSONField[list[Any]] = fields.JSONField(default=list)
     created_at = fields.DatetimeField()
 
     subject_id: int
@@ -81,10 +88,10 @@ class WatchEvent(Model):
 # subject): a change, or the sweep at a later clock, diffs the current snapshot with it.
 class WatchSnapshot(Model):
     id = fields.IntField(primary_key=True)
-    subject = fields.OneToOneField(
+    subject: fields.OneToOneRelation[Subject] = fields.OneToOneField(
         "credit.Subject", related_name="watch_snapshot", on_delete=fields.CASCADE
     )
-    snapshot = fields.JSONField(default=dict)
+    snapshot: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     taken_at = fields.DatetimeField()
 
     subject_id: int

@@ -13,12 +13,12 @@ from credit.testing import make_partner_token, make_subject, make_user
 ME = "{ me { username role permissions } }"
 
 
-async def login(client, username: str, password: str) -> dict:  # type: ignore[no-untyped-def]
+async def login(client, username: str, password: str) -> dict:
     body = await gql(client, LOGIN, {"u": username, "p": password})
     return body["data"]["login"]
 
 
-async def test_login_sets_an_httponly_samesite_cookie_and_audits(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_login_sets_an_httponly_samesite_cookie_and_audits(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     response = await client.post(
@@ -30,7 +30,7 @@ async def test_login_sets_an_httponly_samesite_cookie_and_audits(make_client) ->
     assert await AuditEvent.filter(action="auth.login", object_id="officer").exists()
 
 
-async def test_wrong_password_then_lockout_after_five_failures(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_wrong_password_then_lockout_after_five_failures(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     for _ in range(4):
@@ -52,7 +52,7 @@ async def test_wrong_password_then_lockout_after_five_failures(make_client) -> N
     assert (await login(client, "officer", "Correct-Horse-1"))["errors"] == []
 
 
-async def test_unknown_user_and_wrong_password_look_the_same(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_unknown_user_and_wrong_password_look_the_same(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     a = await login(client, "nobody", "x")
@@ -60,7 +60,7 @@ async def test_unknown_user_and_wrong_password_look_the_same(make_client) -> Non
     assert a["errors"][0]["message"] == b["errors"][0]["message"]
 
 
-async def test_logout_really_ends_the_session(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_logout_really_ends_the_session(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     await sign_in(client, "officer")
@@ -72,7 +72,7 @@ async def test_logout_really_ends_the_session(make_client) -> None:  # type: ign
     assert (await gql(replay, ME))["data"]["me"] is None
 
 
-async def test_partner_token_reads_public_data_and_cannot_mutate(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_partner_token_reads_public_data_and_cannot_mutate(make_client) -> None:
     subject = await make_subject()
     client = make_client(headers={"authorization": "Bearer " + await make_partner_token()})
     body = await gql(
@@ -83,7 +83,7 @@ async def test_partner_token_reads_public_data_and_cannot_mutate(make_client) ->
     assert denied["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
 
 
-async def test_revoked_or_expired_or_unknown_token_is_401(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_revoked_or_expired_or_unknown_token_is_401(make_client) -> None:
     secret = await make_partner_token()
     client = make_client(headers={"authorization": "Bearer " + secret})
     assert (
@@ -105,7 +105,7 @@ async def test_revoked_or_expired_or_unknown_token_is_401(make_client) -> None: 
     ).status_code == 401
 
 
-async def test_token_is_stored_hashed_and_shown_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_token_is_stored_hashed_and_shown_once(make_client) -> None:
     await make_user("admin", "ADMIN")
     from credit.accounts.models import Unit, UnitKind
     from credit.testing import make_place
@@ -130,7 +130,7 @@ async def test_token_is_stored_hashed_and_shown_once(make_client) -> None:  # ty
     assert secret not in str(listed)
 
 
-async def test_partner_rate_limit_is_429_with_retry_after(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_partner_rate_limit_is_429_with_retry_after(make_client) -> None:
     client = make_client(
         headers={"authorization": "Bearer " + await make_partner_token(rate_limit=3)}
     )
@@ -141,7 +141,7 @@ async def test_partner_rate_limit_is_429_with_retry_after(make_client) -> None: 
     assert statuses == [200, 200, 200, 429]
 
 
-async def test_me_gives_the_session_csrf_token_and_unit_name(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_me_gives_the_session_csrf_token_and_unit_name(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     token = await sign_in(client, "officer")

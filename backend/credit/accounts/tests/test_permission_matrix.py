@@ -91,7 +91,7 @@ def test_every_mutation_declares_a_permission_or_is_open() -> None:
 
 
 @pytest.mark.parametrize("role", ROLES)
-async def test_permission_matrix(make_client, role: str) -> None:  # type: ignore[no-untyped-def]
+async def test_permission_matrix(make_client, role: str) -> None:
     # given a caller of `role`
     subject = await make_subject()
     client = make_client()

@@ -42,14 +42,14 @@ async def _login_cookie(make_client: Any) -> str:
     return response.headers["set-cookie"].lower()
 
 
-async def test_session_cookie_is_httponly_lax_and_not_secure_by_default(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_session_cookie_is_httponly_lax_and_not_secure_by_default(make_client) -> None:
     cookie = await _login_cookie(make_client)
     assert "credit_session=" in cookie
     assert "httponly" in cookie and "samesite=lax" in cookie and "path=/" in cookie
     assert "secure" not in cookie.replace("samesite", "")
 
 
-async def test_session_cookie_is_secure_when_cookie_secure(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_session_cookie_is_secure_when_cookie_secure(make_client) -> None:
     original = get_settings()
     override_settings(dataclasses.replace(original, cookie_secure=True))
     try:
@@ -59,7 +59,7 @@ async def test_session_cookie_is_secure_when_cookie_secure(make_client) -> None:
     assert "; secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
 
 
-async def test_logout_clears_the_cookie_with_the_same_flags(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_logout_clears_the_cookie_with_the_same_flags(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     await sign_in(client, "officer")
@@ -135,10 +135,7 @@ MUTATIONS = sorted(
 
 
 async def _row_counts() -> dict[str, int]:
-    return {
-        m._meta.db_table: await m.all().count()
-        for m in Tortoise.apps.get_models_iterable()  # type: ignore[union-attr]
-    }
+    return {m._meta.db_table: await m.all().count() for m in Tortoise.apps.get_models_iterable()}
 
 
 @pytest.mark.parametrize("name", MUTATIONS)
@@ -165,7 +162,7 @@ async def test_every_mutation_with_the_cookie_but_no_csrf_header_is_refused(
     assert wrong["errors"][0]["extensions"]["code"] == "CSRF_FAILED", wrong
 
 
-async def test_a_mutation_is_not_accepted_over_get(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_mutation_is_not_accepted_over_get(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     token = await sign_in(client, "officer")
@@ -179,7 +176,7 @@ async def test_a_mutation_is_not_accepted_over_get(make_client) -> None:  # type
 # --- revoked, ended or expired: refused on the very next request, on every worker ------------
 
 
-async def test_revoked_token_is_refused_at_once_on_every_worker(make_client, settings) -> None:  # type: ignore[no-untyped-def]
+async def test_revoked_token_is_refused_at_once_on_every_worker(make_client, settings) -> None:
     # given: two workers (two app instances), both of which have just served the token
     from credit.app import create_app
 
@@ -215,7 +212,7 @@ async def test_revoked_token_is_refused_at_once_on_every_worker(make_client, set
         await worker_b.aclose()
 
 
-async def test_expired_token_is_refused_at_the_expiry_instant(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_expired_token_is_refused_at_the_expiry_instant(make_client) -> None:
     secret = await make_partner_token()
     client = make_client(headers={"authorization": "Bearer " + secret})
     token = await ApiToken.get(prefix=secret[:10])
@@ -225,7 +222,7 @@ async def test_expired_token_is_refused_at_the_expiry_instant(make_client) -> No
     assert (await client.post("/graphql", json={"query": PARTNER_QUERY})).status_code == 401
 
 
-async def test_expired_or_ended_session_is_anonymous_at_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_expired_or_ended_session_is_anonymous_at_once(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     await sign_in(client, "officer")
@@ -242,7 +239,7 @@ async def test_expired_or_ended_session_is_anonymous_at_once(make_client) -> Non
     assert (await gql(other, ME))["data"]["me"] is None
 
 
-async def test_deactivated_user_loses_the_session_at_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_deactivated_user_loses_the_session_at_once(make_client) -> None:
     from credit.accounts.models import User
 
     await make_user("officer", "DISTRICT_OFFICER")

@@ -54,7 +54,7 @@ async def _accounts() -> None:
 
 
 async def test_every_failure_gets_the_same_answer_until_the_password_is_right(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     # given: an active, a disabled and a locked account
     await _accounts()
@@ -97,7 +97,7 @@ async def test_every_failure_gets_the_same_answer_until_the_password_is_right(
 
 
 async def test_each_refusal_costs_exactly_one_argon2_verification(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     # given
     await _accounts()
@@ -146,7 +146,7 @@ async def test_forty_simultaneous_wrong_guesses_check_at_most_five_passwords(db:
 
 
 async def test_after_the_lock_the_right_password_works_and_clears_the_failures(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     # given: five wrong guesses lock the account
     await make_user("officer", "DISTRICT_OFFICER")
@@ -165,7 +165,7 @@ async def test_after_the_lock_the_right_password_works_and_clears_the_failures(
 
 
 async def test_a_wrong_guess_after_the_lock_locks_again_for_twice_as_long(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()

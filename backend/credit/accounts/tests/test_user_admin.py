@@ -23,7 +23,7 @@ CHANGE = """mutation($c: String!, $n: String!) {
 USERS = "{ users(first: 100) { edges { node { username } } } }"
 
 
-async def test_the_only_administrator_cannot_disable_itself(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_only_administrator_cannot_disable_itself(make_client) -> None:
     # given
     admin = await make_user("admin", "ADMIN")
     client = make_client()
@@ -38,7 +38,7 @@ async def test_the_only_administrator_cannot_disable_itself(make_client) -> None
     assert (await gql(client, ME))["data"]["me"]["username"] == "admin"
 
 
-async def test_the_last_administrator_cannot_be_demoted_but_one_of_two_can(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_last_administrator_cannot_be_demoted_but_one_of_two_can(make_client) -> None:
     admin = await make_user("admin", "ADMIN")
     client = make_client()
     await sign_in(client, "admin")
@@ -57,7 +57,7 @@ async def test_the_last_administrator_cannot_be_demoted_but_one_of_two_can(make_
     assert last["data"]["userSetActive"]["errors"][0]["code"] == "LAST_ADMINISTRATOR"
 
 
-async def test_user_update_changes_role_unit_and_active_with_an_audit_event(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_user_update_changes_role_unit_and_active_with_an_audit_event(make_client) -> None:
     await make_user("admin", "ADMIN")
     officer = await make_user("officer", "DISTRICT_OFFICER")
     reviewer_unit = await Unit.get(code="U-CITY_BUREAU-0")
@@ -91,7 +91,7 @@ async def test_user_update_changes_role_unit_and_active_with_an_audit_event(make
     assert (await gql(officer_client, ME))["data"]["me"] is None
 
 
-async def test_a_district_officer_needs_a_unit_with_a_district(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_district_officer_needs_a_unit_with_a_district(make_client) -> None:
     await make_user("admin", "ADMIN")
     reviewer = await make_user("reviewer", "CITY_REVIEWER")
     client = make_client()
@@ -108,7 +108,7 @@ async def test_a_district_officer_needs_a_unit_with_a_district(make_client) -> N
 
 async def test_a_city_administrator_cannot_see_or_edit_another_jurisdictions_users(
     make_client,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     await make_user("admin", "ADMIN")
     wg, _ = await make_place("wugang-2021")
     wg_unit = await Unit.create(
@@ -152,7 +152,7 @@ async def test_a_city_administrator_cannot_see_or_edit_another_jurisdictions_use
 
 async def test_password_reset_ends_sessions_and_forces_a_change_at_next_sign_in(
     make_client,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # given: an officer signed in on two devices
     await make_user("admin", "ADMIN")
     officer = await make_user("officer", "DISTRICT_OFFICER")
@@ -184,7 +184,7 @@ async def test_password_reset_ends_sessions_and_forces_a_change_at_next_sign_in(
     assert me["mustChangePassword"] is False and "ENTER_RECORDS" in me["permissions"]
 
 
-async def test_password_change_ends_the_users_other_sessions_only(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_password_change_ends_the_users_other_sessions_only(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     await make_user("reviewer", "CITY_REVIEWER")
     here, elsewhere, colleague = make_client(), make_client(), make_client()
@@ -201,7 +201,7 @@ async def test_password_change_ends_the_users_other_sessions_only(make_client) -
     await sign_in(again, "officer", "Brand-New-Pass-3")
 
 
-async def test_password_change_needs_the_current_password_and_the_length_rule(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_password_change_needs_the_current_password_and_the_length_rule(make_client) -> None:
     await make_user("officer", "DISTRICT_OFFICER")
     client = make_client()
     await sign_in(client, "officer")
@@ -225,7 +225,7 @@ async def test_password_change_needs_the_current_password_and_the_length_rule(ma
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-async def test_password_change_attempts_are_limited(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_password_change_attempts_are_limited(make_client) -> None:
     from credit.accounts.admin_users import PASSWORD_CHANGE_LIMIT
 
     await make_user("officer", "DISTRICT_OFFICER")

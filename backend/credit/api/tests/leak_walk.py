@@ -188,9 +188,9 @@ class Walker:
                     return None
                 choices.append((arg_name, values))
         combos = []
-        for values in itertools.product(*(v for _, v in choices)):
+        for combo in itertools.product(*(v for _, v in choices)):
             given = fixed + [
-                f"{n}: {_literal(v)}" for (n, _), v in zip(choices, values, strict=True)
+                f"{n}: {_literal(v)}" for (n, _), v in zip(choices, combo, strict=True)
             ]
             combos.append(f"({', '.join(given)})" if given else "")
         return combos

@@ -21,7 +21,7 @@ def _codes(body: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture
-async def admin(make_client):  # type: ignore[no-untyped-def]
+async def admin(make_client):
     await make_place()
     await make_user("admin", "ADMIN")
     client = make_client()
@@ -49,7 +49,7 @@ async def admin(make_client):  # type: ignore[no-untyped-def]
 )
 async def test_malformed_ids_are_invalid_argument_naming_the_field(
     admin, query: str, variables: dict[str, Any] | None, field: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     events = await AuditEvent.all().count()
     body = await gql(admin, query, variables)
     assert _codes(body) == ["INVALID_ARGUMENT"], body
@@ -59,7 +59,7 @@ async def test_malformed_ids_are_invalid_argument_naming_the_field(
     assert await AuditEvent.all().count() == events
 
 
-async def test_well_formed_unknown_id_is_still_not_found_or_null(admin) -> None:  # type: ignore[no-untyped-def]
+async def test_well_formed_unknown_id_is_still_not_found_or_null(admin) -> None:
     body = await gql(admin, '{ internalSubject(id: "2147483647") { name } }')
     assert body == {"data": {"internalSubject": None}}, body
 
@@ -91,7 +91,7 @@ NUL = "\x00"
 )
 async def test_nul_characters_are_refused_naming_the_field(
     app_client, query: str, variables: dict[str, Any] | None, field: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     await make_user("admin", "ADMIN")
     body = await gql(app_client, query, variables)
     assert _codes(body) == ["INVALID_ARGUMENT"], body
@@ -110,7 +110,7 @@ async def test_nul_characters_are_refused_naming_the_field(
         '{ listEntries(list: RED, district: "' + "d" * 33 + '") { totalCount } }',
     ],
 )
-async def test_long_search_terms_and_district_codes_find_nothing(app_client, query: str) -> None:  # type: ignore[no-untyped-def]
+async def test_long_search_terms_and_district_codes_find_nothing(app_client, query: str) -> None:
     await make_subject()
     body = await gql(app_client, query)
     assert "errors" not in body, body
@@ -118,7 +118,7 @@ async def test_long_search_terms_and_district_codes_find_nothing(app_client, que
     assert result["totalCount"] == 0
 
 
-async def test_long_search_terms_for_staff(admin) -> None:  # type: ignore[no-untyped-def]
+async def test_long_search_terms_for_staff(admin) -> None:
     await make_subject()
     body = await gql(
         admin,
@@ -183,7 +183,7 @@ def _fine(subject_id: int, amount: object) -> dict[str, Any]:
 )
 async def test_a_fine_the_import_refuses_is_refused_by_the_console_too(
     make_client, amount: str, fault: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from credit.records.amounts import InvalidAmount, parse_amount
 
     _, district = await make_place()
@@ -220,7 +220,7 @@ async def test_a_fine_the_import_refuses_is_refused_by_the_console_too(
 )
 async def test_variables_that_cannot_be_coerced_name_the_variable(
     app_client, query: str, variables: dict[str, Any], field: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     body = await gql(app_client, query, variables)
     assert _codes(body) == ["INVALID_ARGUMENT"], body
     assert body["errors"][0]["extensions"]["field"] == field

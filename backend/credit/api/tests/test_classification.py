@@ -8,8 +8,8 @@ import strawberry
 from graphql import GraphQLObjectType, build_schema
 
 from credit.accounts.permissions import Permission, requires
-from credit.api.classification import TABLE, TRUSTED_PATHS, field_levels
-from credit.api.schema import schema
+from credit.api.classification import TABLE, TRUSTED_PATHS
+from credit.api.schema import field_levels, schema
 from credit.apicore.visibility import INTERNAL, PUBLIC, check, restricted
 from credit.core.settings import REPO_DIR
 

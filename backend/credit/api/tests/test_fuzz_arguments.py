@@ -24,8 +24,10 @@ from credit.testing import make_place, make_subject, make_user
 
 # Fields a signed-in fuzzer must not call: signing out ends the session the run uses.
 ADMIN_SKIPS = frozenset({"logout"})
-ROOTS = [("query", name, field) for name, field in schema._schema.query_type.fields.items()] + [
-    ("mutation", name, field) for name, field in schema._schema.mutation_type.fields.items()
+_QUERY, _MUTATION = schema._schema.query_type, schema._schema.mutation_type
+assert _QUERY is not None and _MUTATION is not None
+ROOTS = [("query", name, field) for name, field in _QUERY.fields.items()] + [
+    ("mutation", name, field) for name, field in _MUTATION.fields.items()
 ]
 # FUZZ_EXAMPLES=200 for a longer hunt; the default keeps `make test` at about a minute.
 FUZZ = settings(
@@ -37,7 +39,7 @@ FUZZ = settings(
 _addresses = (f"10.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}" for i in itertools.count(1))
 
 
-def round_of_operations(admin: bool) -> st.SearchStrategy[list[tuple[str, Operation]]]:
+def round_of_operations(admin: bool) -> st.SearchStrategy[tuple[tuple[str, Operation], ...]]:
     roots = [(k, n, f) for k, n, f in ROOTS if not (admin and n in ADMIN_SKIPS)]
     return st.tuples(*(operations(k, n, f).map(lambda op, n=n: (n, op)) for k, n, f in roots))  # type: ignore[misc]
 
@@ -68,7 +70,7 @@ async def _seed() -> None:
 
 
 @pytest.fixture
-async def fuzz_app(db: str, cache, settings):  # type: ignore[no-untyped-def]
+async def fuzz_app(db: str, cache, settings):
     from credit.app import create_app
 
     await _seed()
@@ -94,7 +96,7 @@ async def _run(app: Any, ops: list[tuple[str, Operation]], admin: bool) -> list[
 @pytest.mark.parametrize("admin", [True, False], ids=["administrator", "anonymous"])
 @FUZZ
 @given(data=st.data())
-async def test_no_argument_value_gets_an_internal_error(fuzz_app, admin: bool, data) -> None:  # type: ignore[no-untyped-def]
+async def test_no_argument_value_gets_an_internal_error(fuzz_app, admin: bool, data) -> None:
     ops = data.draw(round_of_operations(admin))
     faults = await _run(fuzz_app, ops, admin)
     assert not faults, "\n".join(faults[:10])

@@ -165,7 +165,7 @@ async def plant(enterprise_subject_id: int) -> list[Marker]:
         markers += [Marker(f"MKOBJ{tag}Z", level, s), Marker(f"MKNOTICE{tag}Z", level, s)]
     # a public report nobody handles yet: its reporter and content are for no reader
     await submit_report(
-        None,
+        None,  # type: ignore[arg-type]  # runs on the default connection; typed narrower
         ANONYMOUS,
         subject_id=own.id,
         content="MKREPORTCONTENTZ",
@@ -176,14 +176,14 @@ async def plant(enterprise_subject_id: int) -> list[Marker]:
     # one audit event per jurisdiction, about a record of that jurisdiction
     for s in (own, person):
         first = await CreditRecord.filter(subject_id=s.id).first()
-        rid = first.id if first else ""
+        audited = first.id if first else ""
         text = f"MKAUDIT{s.jurisdiction_id}Z"
         await record_event(
             None,
             Actor(username="x"),
             "x.marker",
             object_type="credit_record",
-            object_id=rid,
+            object_id=audited,
             after={"m": text},
         )
         markers.append(Marker(text, "AUDIT", jurisdiction_id=s.jurisdiction_id))
@@ -318,7 +318,7 @@ UNLIMITED = strawberry.Schema(
 )
 
 
-async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_client) -> None:
     if db != "postgres":
         pytest.skip("the leak matrix walks the whole demo set: PostgreSQL only (see module doc)")
     # given: the demo data, markers in every restricted value, every kind of reader
@@ -399,7 +399,7 @@ async def _max_ids() -> list[int]:
 async def test_pdf_reports_and_outbox_publications_carry_no_restricted_marker(
     db: str,
     cache,
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     if db != "postgres":
         pytest.skip("walks the whole demo set: PostgreSQL only (see the module doc)")

@@ -32,7 +32,7 @@ def value(text: str, name: str, **labels: str) -> float:
 
 
 @pytest.fixture
-async def server(db: str, cache: Cache, settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+async def server(db: str, cache: Cache, settings: Settings, tmp_path: Path):
     env = {"WORKERS": "2", "METRICS_ALLOW": "127.0.0.1"}
     async with app_server(settings, tmp_path, **env) as (url, _):
         yield url

@@ -39,7 +39,7 @@ async def requests_until_refused(
 
 
 @pytest.fixture(scope="module")
-async def proxied(database: str, settings: Settings, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+async def proxied(database: str, settings: Settings, tmp_path_factory: pytest.TempPathFactory):
     """One app server (trusting only the proxy's address, 127.0.0.5) and nginx in front of
     it, for the whole module: each test uses client addresses of its own."""
     stale = Cache(settings.redis_url)  # counters of an earlier run in this same minute
@@ -54,7 +54,7 @@ async def proxied(database: str, settings: Settings, tmp_path_factory: pytest.Te
             yield app_url, proxy_url
 
 
-async def test_two_clients_behind_the_proxy_are_limited_separately(proxied) -> None:  # type: ignore[no-untyped-def]
+async def test_two_clients_behind_the_proxy_are_limited_separately(proxied) -> None:
     _, proxy_url = proxied
     async with client_from("127.0.0.2", proxy_url) as a, client_from("127.0.0.3", proxy_url) as b:
         # given: client A has used up its report budget through nginx
@@ -65,7 +65,7 @@ async def test_two_clients_behind_the_proxy_are_limited_separately(proxied) -> N
         assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_USCC"
 
 
-async def test_a_header_spoofed_through_the_proxy_does_not_reset_the_limit(proxied) -> None:  # type: ignore[no-untyped-def]
+async def test_a_header_spoofed_through_the_proxy_does_not_reset_the_limit(proxied) -> None:
     _, proxy_url = proxied
     async with client_from("127.0.0.6", proxy_url) as a:
         # nginx appends the real address; only the right-most untrusted entry counts
@@ -73,7 +73,7 @@ async def test_a_header_spoofed_through_the_proxy_does_not_reset_the_limit(proxi
         assert await requests_until_refused(a, spoof) > 0
 
 
-async def test_a_client_spoofing_the_header_directly_to_the_app_is_not_believed(proxied) -> None:  # type: ignore[no-untyped-def]
+async def test_a_client_spoofing_the_header_directly_to_the_app_is_not_believed(proxied) -> None:
     app_url, _ = proxied
     # 127.0.0.1: the one address uvicorn's own proxy handling would have believed
     async with client_from("127.0.0.1", app_url) as direct:
@@ -82,7 +82,7 @@ async def test_a_client_spoofing_the_header_directly_to_the_app_is_not_believed(
         assert n > 0
 
 
-async def test_the_audit_trail_records_the_real_client_and_the_proxy_request_id(  # type: ignore[no-untyped-def]
+async def test_the_audit_trail_records_the_real_client_and_the_proxy_request_id(
     db: str, proxied
 ) -> None:
     _, proxy_url = proxied
@@ -100,7 +100,7 @@ async def test_the_audit_trail_records_the_real_client_and_the_proxy_request_id(
     assert event.request_id == request_id and len(request_id) == 32
 
 
-async def test_every_app_route_is_reachable_through_the_proxy(proxied) -> None:  # type: ignore[no-untyped-def]
+async def test_every_app_route_is_reachable_through_the_proxy(proxied) -> None:
     _, proxy_url = proxied
     async with client_from("127.0.0.8", proxy_url) as c:
         assert (await c.get("/healthz")).status_code == 200
@@ -115,7 +115,7 @@ async def test_every_app_route_is_reachable_through_the_proxy(proxied) -> None: 
         assert (await c.get("/some/spa/page")).status_code == 200
 
 
-async def test_the_proxy_sends_the_precompressed_files_with_their_cache_rules(proxied) -> None:  # type: ignore[no-untyped-def]
+async def test_the_proxy_sends_the_precompressed_files_with_their_cache_rules(proxied) -> None:
     _, proxy_url = proxied
     async with client_from("127.0.0.4", proxy_url) as client:
         asset = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "gzip"})

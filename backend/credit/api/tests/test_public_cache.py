@@ -22,7 +22,7 @@ from credit.testing import make_place, make_subject, make_user
 LOOKUP = "query($u: String!) { subject(uscc: $u) { name lists { list } } }"
 
 
-async def test_second_identical_public_query_is_a_cache_hit(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_second_identical_public_query_is_a_cache_hit(make_client) -> None:
     s = await make_subject()
     client = make_client()
     first = await client.post("/graphql", json={"query": LOOKUP, "variables": {"u": s.uscc}})
@@ -32,7 +32,7 @@ async def test_second_identical_public_query_is_a_cache_hit(make_client) -> None
     assert first.json() == second.json()
 
 
-async def test_signed_in_queries_are_never_served_from_the_public_cache(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_signed_in_queries_are_never_served_from_the_public_cache(make_client) -> None:
     s = await make_subject()
     await make_user("reviewer", "CITY_REVIEWER")
     client = make_client()
@@ -89,7 +89,7 @@ async def second_worker(db: str, settings: Settings, tmp_path: Path) -> AsyncIte
         log_file.close()
 
 
-async def test_a_write_on_one_worker_is_seen_by_the_next_read_on_another(  # type: ignore[no-untyped-def]
+async def test_a_write_on_one_worker_is_seen_by_the_next_read_on_another(
     make_client, second_worker: str
 ) -> None:
     # given: the public lookup cached by worker 2

@@ -71,7 +71,7 @@ async def _seed(n: int) -> list[str]:
     return usccs
 
 
-async def _count(client, query: str, variables: dict) -> int:  # type: ignore[no-untyped-def]
+async def _count(client, query: str, variables: dict) -> int:
     logger = logging.getLogger("tortoise.db_client")
     handler = _Counter()
     old = logger.level
@@ -86,7 +86,7 @@ async def _count(client, query: str, variables: dict) -> int:  # type: ignore[no
     return handler.count
 
 
-async def test_internal_page_of_50_costs_the_same_queries_as_a_page_of_5(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_internal_page_of_50_costs_the_same_queries_as_a_page_of_5(make_client) -> None:
     await _seed(50)
     await make_user("reviewer", "CITY_REVIEWER")
     client = make_client()
@@ -97,7 +97,7 @@ async def test_internal_page_of_50_costs_the_same_queries_as_a_page_of_5(make_cl
     assert 0 < small < 20
 
 
-async def test_public_batch_lookup_of_50_costs_the_same_as_5(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_public_batch_lookup_of_50_costs_the_same_as_5(make_client) -> None:
     usccs = await _seed(50)
     client = make_client(headers={"x-no-cache": "1"})
     small = await _count(client, PUBLIC_BATCH, {"u": usccs[:5]})

@@ -9,13 +9,13 @@ from credit.core import clock
 from credit.core.memory import SlidingWindows
 
 
-async def attempt(client) -> str | None:  # type: ignore[no-untyped-def]
+async def attempt(client) -> str | None:
     body = await gql(client, LOGIN, {"u": "nobody", "p": "wrong-password"})
     errors = body["data"]["login"]["errors"]
     return errors[0]["code"] if errors else None
 
 
-async def test_a_login_burst_across_the_minute_boundary_gets_the_limit_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_login_burst_across_the_minute_boundary_gets_the_limit_once(make_client) -> None:
     client = make_client()
     # given: 20 attempts (the limit) in the last second of a minute
     clock.freeze(at("2026-12-01 10:00:59"))

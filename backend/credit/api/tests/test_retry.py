@@ -26,7 +26,7 @@ async def test_a_real_deadlock_is_retried_and_both_sides_succeed(db: str) -> Non
     attempts = {"ab": 0, "ba": 0}
     holding = {"ab": asyncio.Event(), "ba": asyncio.Event()}
 
-    def side(name: str, first: int, second: int, other: str):  # type: ignore[no-untyped-def]
+    def side(name: str, first: int, second: int, other: str):
         async def attempt() -> str:
             attempts[name] += 1
             async with in_transaction() as conn:

@@ -66,7 +66,7 @@ async def client(db: str, cache: Any, settings: Settings, tmp_path: Path) -> Asy
         yield c
 
 
-async def test_every_kind_of_response_carries_the_headers(client) -> None:  # type: ignore[no-untyped-def]
+async def test_every_kind_of_response_carries_the_headers(client) -> None:
     subject = await make_subject()
     responses = {
         "graphql": await client.post("/graphql", json={"query": "{ districts { code } }"}),
@@ -92,7 +92,7 @@ async def test_every_kind_of_response_carries_the_headers(client) -> None:  # ty
         assert_secured(response)
 
 
-async def test_spa_policy_allows_its_own_scripts_and_inline_styles_only(client) -> None:  # type: ignore[no-untyped-def]
+async def test_spa_policy_allows_its_own_scripts_and_inline_styles_only(client) -> None:
     csp = assert_secured(await client.get("/"))
     assert csp["script-src"] == ["'self'"]
     assert csp["connect-src"] == ["'self'"]
@@ -118,7 +118,7 @@ def test_the_spa_index_has_no_inline_script(index: Path) -> None:
     assert not re.search(r"\son[a-z]+=", html), "inline event handler"
 
 
-async def test_graphiql_has_its_own_policy_with_hashes_not_unsafe_inline(client) -> None:  # type: ignore[no-untyped-def]
+async def test_graphiql_has_its_own_policy_with_hashes_not_unsafe_inline(client) -> None:
     response = await client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200 and "graphiql" in response.text.lower()
     csp = assert_secured(response)
@@ -132,7 +132,7 @@ async def test_graphiql_has_its_own_policy_with_hashes_not_unsafe_inline(client)
     assert csp["connect-src"] == ["'self'"]
 
 
-async def test_a_database_error_shows_no_sql_or_stack_trace(client, database: str) -> None:  # type: ignore[no-untyped-def]
+async def test_a_database_error_shows_no_sql_or_stack_trace(client, database: str) -> None:
     # given: a database that fails (its subject table is gone)
     subject = await make_subject()
     partner = {"authorization": "Bearer " + await make_partner_token()}
@@ -169,7 +169,7 @@ async def test_a_database_error_shows_no_sql_or_stack_trace(client, database: st
     assert (await gql(client, "{ districts { code } }"))["data"] is not None
 
 
-async def test_errors_suggest_no_field_names(client) -> None:  # type: ignore[no-untyped-def]
+async def test_errors_suggest_no_field_names(client) -> None:
     # A misspelt field must not reveal the names of fields the caller cannot see (with
     # PUBLIC_INTROSPECTION=false the schema is not the public's to read).
     body = await gql(client, '{ subject(uscc: "x") { idNumbe } }')

@@ -12,7 +12,7 @@ from credit.api.limits import MAX_QUERY_CHARS
 from credit.conftest import gql
 
 
-async def test_a_body_over_the_limit_is_payload_too_large(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_body_over_the_limit_is_payload_too_large(app_client) -> None:
     body = json.dumps({"query": "{ districts { code } }", "variables": {"x": "a" * MAX_BODY_BYTES}})
     response = await app_client.post(
         "/graphql", content=body, headers={"content-type": "application/json"}
@@ -23,7 +23,7 @@ async def test_a_body_over_the_limit_is_payload_too_large(app_client) -> None:  
     assert error["extensions"]["maxBytes"] == MAX_BODY_BYTES
 
 
-async def test_a_streamed_body_without_a_length_is_cut_off_at_the_limit(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_streamed_body_without_a_length_is_cut_off_at_the_limit(app_client) -> None:
     sent = 0
 
     async def chunks() -> AsyncIterator[bytes]:
@@ -41,12 +41,12 @@ async def test_a_streamed_body_without_a_length_is_cut_off_at_the_limit(app_clie
     assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
 
 
-async def test_a_body_under_the_limit_is_answered(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_body_under_the_limit_is_answered(app_client) -> None:
     body = await gql(app_client, "{ districts { code } }", {"x": "a" * 1000})
     assert body == {"data": {"districts": []}}
 
 
-async def test_an_oversized_query_text_is_refused_before_parsing(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_an_oversized_query_text_is_refused_before_parsing(app_client) -> None:
     # 2 MB of tokens: tokenizing it took seconds; the size check does not tokenize at all.
     query = "{ districts { code " + "code " * 400_000 + "} }"
     started = time.perf_counter()

@@ -41,7 +41,7 @@ async def client(db: str, cache: Any, settings: Settings, tmp_path: Path) -> Asy
         yield c
 
 
-async def test_brotli_is_preferred_when_accepted(client) -> None:  # type: ignore[no-untyped-def]
+async def test_brotli_is_preferred_when_accepted(client) -> None:
     r = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "gzip, br"})
     assert r.status_code == 200
     assert r.headers["content-encoding"] == "br"
@@ -50,7 +50,7 @@ async def test_brotli_is_preferred_when_accepted(client) -> None:  # type: ignor
     assert r.content == FAKE_BR
 
 
-async def test_gzip_when_only_gzip_is_accepted(client) -> None:  # type: ignore[no-untyped-def]
+async def test_gzip_when_only_gzip_is_accepted(client) -> None:
     r = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "gzip"})
     assert r.headers["content-encoding"] == "gzip"
     assert int(r.headers["content-length"]) < len(SCRIPT)
@@ -58,19 +58,19 @@ async def test_gzip_when_only_gzip_is_accepted(client) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize("accept", ["identity", "", "br;q=0, gzip;q=0", "compress"])
-async def test_the_plain_file_when_no_coding_is_accepted(client, accept: str) -> None:  # type: ignore[no-untyped-def]
+async def test_the_plain_file_when_no_coding_is_accepted(client, accept: str) -> None:
     r = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": accept})
     assert "content-encoding" not in r.headers
     assert r.text == SCRIPT
 
 
-async def test_a_file_without_compressed_siblings_is_served_plain(client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_file_without_compressed_siblings_is_served_plain(client) -> None:
     r = await client.get("/assets/plain-9f.css", headers={"accept-encoding": "gzip, br"})
     assert r.status_code == 200 and "content-encoding" not in r.headers
     assert r.text == "body{}"
 
 
-async def test_hashed_assets_are_immutable_and_the_index_revalidates(client) -> None:  # type: ignore[no-untyped-def]
+async def test_hashed_assets_are_immutable_and_the_index_revalidates(client) -> None:
     asset = await client.get("/assets/app-1a2b.js", headers={"accept-encoding": "br"})
     assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
     for path in ("/", "/index.html", "/lists/blacklist"):
@@ -81,6 +81,6 @@ async def test_hashed_assets_are_immutable_and_the_index_revalidates(client) -> 
         assert index.text == INDEX, path
 
 
-async def test_the_compressed_files_are_not_addressable_themselves(client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_compressed_files_are_not_addressable_themselves(client) -> None:
     r = await client.get("/assets/app-1a2b.js.br")
     assert r.status_code == 404

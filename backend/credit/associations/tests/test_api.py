@@ -39,7 +39,7 @@ async def setup(make_client: Any) -> tuple[Any, Any, Any]:
     return client, member, stranger
 
 
-async def test_association_rates_a_member_and_sees_it_pending(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_association_rates_a_member_and_sees_it_pending(make_client) -> None:
     # given
     client, member, _ = await setup(make_client)
     added = await gql(client, ADD, {"u": member.uscc})
@@ -63,7 +63,7 @@ async def test_association_rates_a_member_and_sees_it_pending(make_client) -> No
     assert overview["memberCount"] == 1 and overview["pendingCount"] == 1
 
 
-async def test_association_cannot_rate_a_non_member_or_a_former_one(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_association_cannot_rate_a_non_member_or_a_former_one(make_client) -> None:
     # given
     client, member, stranger = await setup(make_client)
     mid = (await gql(client, ADD, {"u": member.uscc}))["data"]["associationMemberAdd"]["member"][
@@ -81,7 +81,7 @@ async def test_association_cannot_rate_a_non_member_or_a_former_one(make_client)
     assert await CreditRecord.all().count() == 0
 
 
-async def test_register_refuses_persons_other_jurisdictions_and_duplicates(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_register_refuses_persons_other_jurisdictions_and_duplicates(make_client) -> None:
     # given
     client, member, _ = await setup(make_client)
     wugang = await make_subject("舞钢某公司", "wugang-2021")
@@ -98,7 +98,7 @@ async def test_register_refuses_persons_other_jurisdictions_and_duplicates(make_
     assert await AssociationMember.all().count() == 1
 
 
-async def test_association_sees_only_its_own_members_and_submissions(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_association_sees_only_its_own_members_and_submissions(make_client) -> None:
     # given: a second association of the same jurisdiction with its own member and rating
     client, member, stranger = await setup(make_client)
     j, _ = await make_place()

@@ -27,7 +27,7 @@ async def test_postgres_refuses_update_and_delete_of_audit_events(db: str) -> No
     assert (await AuditEvent.get(id=event.id)).action == "x.y"
 
 
-async def test_reviewer_reads_the_trail_an_officer_may_not(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_reviewer_reads_the_trail_an_officer_may_not(make_client) -> None:
     await make_user("reviewer", "CITY_REVIEWER")
     await make_user("officer", "DISTRICT_OFFICER")
     reviewer, officer = make_client(), make_client()

@@ -51,7 +51,7 @@ def test_the_docs_example_is_the_file_the_demo_loads() -> None:
 
 
 async def test_init_sets_up_a_bureau_whose_administrator_publishes_a_first_record(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     # given: an empty, migrated database
     assert await _counts() == (0, 0, 0, 0)
@@ -188,7 +188,7 @@ async def test_a_bad_file_names_the_line_and_writes_nothing(
     assert await _counts() == (0, 0, 0, 0)
 
 
-async def test_the_password_never_comes_from_the_file(db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_password_never_comes_from_the_file(db: str, monkeypatch) -> None:
     monkeypatch.delenv("CREDIT_ADMIN_PASSWORD", raising=False)
     with pytest.raises(ConfigError) as missing:
         await init_from_text(example(), "bureau.toml")

@@ -101,7 +101,7 @@ def violation_input(subject_id: int, commitment_id: str | None, no: str) -> dict
 
 async def test_registered_commitment_shows_on_the_public_profile_with_its_breach(
     make_client,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # given
     await wugang_staff()
     subject = await make_subject("舞钢承诺测试有限公司", "wugang-2021")
@@ -148,7 +148,7 @@ async def test_registered_commitment_shows_on_the_public_profile_with_its_breach
     assert "commitment.register" in actions
 
 
-async def test_a_breach_must_name_a_commitment_of_the_same_subject(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_breach_must_name_a_commitment_of_the_same_subject(make_client) -> None:
     # given
     await wugang_staff()
     one = await make_subject("舞钢甲公司", "wugang-2021")
@@ -181,7 +181,7 @@ async def test_a_breach_must_name_a_commitment_of_the_same_subject(make_client) 
     assert await CommitmentBreach.all().count() == 1
 
 
-async def test_withdrawn_commitments_leave_the_public_profile(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_withdrawn_commitments_leave_the_public_profile(make_client) -> None:
     # given
     await wugang_staff()
     subject = await make_subject("舞钢丙公司", "wugang-2021")
@@ -204,7 +204,7 @@ async def test_withdrawn_commitments_leave_the_public_profile(make_client) -> No
     assert seen["data"]["subject"]["commitments"]["totalCount"] == 0
 
 
-async def test_a_natural_persons_commitment_text_stays_internal(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_natural_persons_commitment_text_stays_internal(make_client) -> None:
     # given
     await wugang_staff()
     person = await make_subject("张小三", "wugang-2021", kind=SubjectKind.NATURAL_PERSON)
@@ -221,7 +221,7 @@ async def test_a_natural_persons_commitment_text_stays_internal(make_client) -> 
     assert public.content() is None and public.matter() == "保安服务许可"
 
 
-async def test_bad_input_and_other_districts_are_refused_with_nothing_written(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_bad_input_and_other_districts_are_refused_with_nothing_written(make_client) -> None:
     # given
     await wugang_staff()
     subject = await make_subject("舞钢丁公司", "wugang-2021")
@@ -263,7 +263,7 @@ async def test_bad_input_and_other_districts_are_refused_with_nothing_written(ma
 READ = "query($id: ID!) { evidenceFile(id: $id) { name base64 } }"
 
 
-async def test_the_signed_document_is_read_only_in_scope(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_signed_document_is_read_only_in_scope(make_client) -> None:
     # given: a commitment with its document, an officer of the subject's district and one
     # of another jurisdiction
     await wugang_staff()

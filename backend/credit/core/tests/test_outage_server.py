@@ -71,6 +71,7 @@ async def test_twenty_clients_through_redis_killed_restarted_paused_resumed(
 ) -> None:
     # given: a published watch case, and a real two-worker server on the test's Redis
     s = await subject_with_watch_case(stack)
+    assert s.uscc is not None  # an enterprise: it has a USCC
     server = AppServer(
         {
             "DATABASE_URL": settings.database_url,

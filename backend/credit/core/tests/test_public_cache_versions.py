@@ -33,6 +33,7 @@ async def test_a_redis_restored_from_disk_does_not_bring_back_old_answers(
 ) -> None:
     # given: the lookup cached, and a copy of Redis's files taken then
     s = await make_subject()
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await warm(stack, s.uscc)
     stack.redis.shutdown()
     stack.redis.copy_files_to(tmp_path / "backup")
@@ -45,7 +46,7 @@ async def test_a_redis_restored_from_disk_does_not_bring_back_old_answers(
     stack.redis.shutdown()
     stack.redis.restore_files_from(tmp_path / "backup")
     stack.redis.start()
-    assert any(ANSWER_KEY.search(k) for k in stack.redis.client().keys("*"))
+    assert any(ANSWER_KEY.search(str(k)) for k in stack.redis.client().keys("*"))
     await stack.wait_until_redis_is_used()
     # then: the lookup shows the publication
     await assert_watch_listed(stack, s.uscc)
@@ -54,13 +55,14 @@ async def test_a_redis_restored_from_disk_does_not_bring_back_old_answers(
 async def test_a_flushed_redis_or_one_that_lost_keys_serves_no_old_answer(stack: Stack) -> None:
     # given: the lookup cached
     s = await make_subject()
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await warm(stack, s.uscc)
     # when: a watch case is published, then Redis loses every key but the cached answers
     # (eviction under maxmemory, a partial flush), then everything (FLUSHALL)
     answer = await publish_watch_case(stack, s)
     assert answer["data"]["creditRecordPublish"]["errors"] == []
     redis = stack.redis.client()
-    lost = [k for k in redis.keys("*") if not ANSWER_KEY.search(k)]
+    lost = [k for k in redis.keys("*") if not ANSWER_KEY.search(str(k))]
     if lost:
         redis.delete(*lost)
     # then: the lookup shows the publication
@@ -73,6 +75,7 @@ async def test_a_flushed_redis_or_one_that_lost_keys_serves_no_old_answer(stack:
 async def test_an_invalidation_lost_in_flight_serves_no_old_answer(stack: Stack) -> None:
     # given: the lookup cached, and Redis frozen at the moment of a publication
     s = await make_subject()
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await warm(stack, s.uscc)
     stack.redis.pause()
     # when: the watch case is published: the answer says what was committed

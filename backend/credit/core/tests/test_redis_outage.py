@@ -34,6 +34,7 @@ async def assert_public_answers(stack: Stack, uscc: str, name: str) -> None:
 async def test_public_answers_and_publications_while_redis_is_killed(stack: Stack) -> None:
     # given: a published watch case, its lookup cached in Redis
     s = await subject_with_watch_case(stack)
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await stack.lookup(s.uscc)
     assert (await stack.lookup(s.uscc)).headers.get("x-cache") == "hit"
     # when: Redis dies
@@ -42,6 +43,7 @@ async def test_public_answers_and_publications_while_redis_is_killed(stack: Stac
     await assert_public_answers(stack, s.uscc, s.name)
     # and a publication answers what was committed, and the public sees it at once
     other = await make_subject(name="沈阳另一技防有限公司")
+    assert other.uscc is not None  # an enterprise: it has a USCC
     answer = await publish_watch_case(stack, other, n=2)
     assert answer["data"]["creditRecordPublish"]["errors"] == []
     assert (await stack.lookup(other.uscc)).json()["data"]["subject"]["lists"] == [
@@ -79,6 +81,7 @@ async def test_a_paused_redis_costs_one_timeout_then_is_skipped(stack: Stack) ->
     # given: a published watch case, and Redis frozen (SIGSTOP: connections stay open
     # and nothing answers)
     s = await subject_with_watch_case(stack)
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await stack.lookup(s.uscc)
     stack.redis.pause()
     # when: 20 lookups (bounded: before, each hung 5 s and failed)
@@ -96,6 +99,7 @@ async def test_a_paused_redis_costs_one_timeout_then_is_skipped(stack: Stack) ->
 async def test_redis_is_used_again_after_a_restart_without_a_failed_call(stack: Stack) -> None:
     # given: Redis killed during traffic
     s = await subject_with_watch_case(stack)
+    assert s.uscc is not None  # an enterprise: it has a USCC
     await stack.lookup(s.uscc)
     stack.redis.kill()
     assert (await stack.lookup(s.uscc)).status_code == 200
@@ -111,6 +115,7 @@ async def test_redis_is_used_again_after_a_restart_without_a_failed_call(stack: 
 
 async def test_redis_is_used_again_after_a_pause(stack: Stack) -> None:
     s = await subject_with_watch_case(stack)
+    assert s.uscc is not None  # an enterprise: it has a USCC
     stack.redis.pause()
     assert (await stack.lookup(s.uscc)).status_code == 200
     stack.redis.resume()

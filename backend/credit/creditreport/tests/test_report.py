@@ -442,7 +442,7 @@ async def test_the_code_verifies_for_its_subject_and_date_only(
     code = response.headers["x-verification-code"]
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}", code)
 
-    async def verify(uscc: str | None, as_of: date, code: str) -> dict:  # type: ignore[type-arg]
+    async def verify(uscc: str | None, as_of: date, code: str) -> dict:
         body = await gql(
             app_client, VERIFY, {"uscc": uscc, "asOf": as_of.isoformat(), "code": code}
         )

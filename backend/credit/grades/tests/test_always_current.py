@@ -16,7 +16,7 @@ LOOKUP = "query($u: String!) { subject(uscc: $u) { lists { list until } } }"
 PAGE = "{ listEntries(list: WATCH) { totalCount } }"
 
 
-async def _listed_subject():  # type: ignore[no-untyped-def]
+async def _listed_subject():
     s = await make_subject()
     today = clock.today()
     published = today - timedelta(days=364)
@@ -37,7 +37,7 @@ async def _listed_subject():  # type: ignore[no-untyped-def]
     return s
 
 
-async def test_lookup_recomputes_a_stale_evaluation_without_any_sweep(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_lookup_recomputes_a_stale_evaluation_without_any_sweep(make_client) -> None:
     # given: a watch entry whose one-year public window ends tomorrow
     s = await _listed_subject()
     stored = await Evaluation.get(subject_id=s.id)
@@ -45,7 +45,7 @@ async def test_lookup_recomputes_a_stale_evaluation_without_any_sweep(make_clien
     before = await gql(make_client(), LOOKUP, {"u": s.uscc})
     assert [e["list"] for e in before["data"]["subject"]["lists"]] == ["WATCH"]
     # when: time passes the boundary and nothing else happens
-    clock.freeze(stored.next_change_at + timedelta(seconds=1))  # type: ignore[operator]
+    clock.freeze(stored.next_change_at + timedelta(seconds=1))
     # then: the very next read is right, and the page of the list too
     after = await gql(make_client(), LOOKUP, {"u": s.uscc})
     assert after["data"]["subject"]["lists"] == []

@@ -14,7 +14,7 @@ QUERY = """{ dashboard { subjects grades { key count } lists { key count }
   objectionsByDeadline { key count } } }"""
 
 
-async def test_dashboard_counts_lists_and_records(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_dashboard_counts_lists_and_records(make_client) -> None:
     s = await make_subject()
     await make_subject("另一公司")
     day = clock.today() - timedelta(days=3)

@@ -14,7 +14,7 @@ CREATE = """mutation($p: JSON!, $d: Date!) {
     policy { version params } errors { field code message } } }"""
 
 
-async def test_admin_publishes_a_new_version_validated_by_the_engine(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_admin_publishes_a_new_version_validated_by_the_engine(make_client) -> None:
     await make_user("admin", "ADMIN")
     client = make_client()
     await sign_in(client, "admin")

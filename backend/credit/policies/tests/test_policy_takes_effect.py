@@ -30,7 +30,7 @@ def _case(day: date, n: int) -> RecordInput:
     )
 
 
-async def _four_cases(first: int = 1):  # type: ignore[no-untyped-def]
+async def _four_cases(first: int = 1):
     """A subject with 4 counted watch-list cases: WATCH under version 1 (threshold 5)."""
     s = await make_subject(f"沈阳测试技防有限公司{first}")
     today = clock.today()
@@ -40,12 +40,12 @@ async def _four_cases(first: int = 1):  # type: ignore[no-untyped-def]
     return s
 
 
-async def _lists(client, uscc: str) -> list[str]:  # type: ignore[no-untyped-def]
+async def _lists(client, uscc: str) -> list[str]:
     body = await gql(client, LOOKUP, {"u": uscc})
     return sorted({e["list"] for e in body["data"]["subject"]["lists"]})
 
 
-async def _new_version(make_client, effective: date) -> None:  # type: ignore[no-untyped-def]
+async def _new_version(make_client, effective: date) -> None:
     await make_user("admin", "ADMIN")
     admin = make_client()
     await sign_in(admin, "admin")
@@ -53,7 +53,7 @@ async def _new_version(make_client, effective: date) -> None:  # type: ignore[no
     assert body["data"]["policyVersionCreate"]["errors"] == []
 
 
-async def test_a_version_effective_today_applies_before_the_next_read(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_version_effective_today_applies_before_the_next_read(make_client) -> None:
     s = await _four_cases()
     public = make_client()
     assert await _lists(public, s.uscc) == ["WATCH"]  # also fills the public cache
@@ -68,7 +68,7 @@ async def test_a_version_effective_today_applies_before_the_next_read(make_clien
     assert stored.policy_version == 2
 
 
-async def test_a_future_version_applies_from_its_effective_date(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_future_version_applies_from_its_effective_date(make_client) -> None:
     s = await _four_cases()
     tomorrow = clock.today() + timedelta(days=1)
     await _new_version(make_client, tomorrow)

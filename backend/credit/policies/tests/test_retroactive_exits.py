@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -39,7 +40,7 @@ from credit.policies.tests.strategies import instants, record_sets
 EXITS = (RecordStatus.REVOKED, RecordStatus.REPAIRED)
 
 
-def _exit_kwargs(status: RecordStatus, day: str) -> dict[str, str]:
+def _exit_kwargs(status: RecordStatus, day: str) -> dict[str, Any]:
     return {"revoked": day} if status == RecordStatus.REVOKED else {"repaired": day}
 
 
@@ -100,7 +101,7 @@ def test_shenyang_blacklist_reached_with_a_case_revoked_later_never_was() -> Non
             f"2024-0{i}-01",
             decided=f"2024-0{i}-02",
             published=f"2024-0{i}-03",
-            **({"revoked": "2024-08-01"} if i == 3 else {}),
+            revoked="2024-08-01" if i == 3 else None,
         )
         for i in range(1, 6)
     ]

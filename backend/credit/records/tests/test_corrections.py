@@ -8,6 +8,7 @@ from typing import Any
 
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
+from credit.core.orm import flat
 from credit.policies.facts import RecordStatus
 from credit.records.models import CreditRecord, Decision, RecordTransition
 from credit.records.tests.test_lifecycle_mutations import CREATE, STEP, VERIFY, watch_input
@@ -34,7 +35,7 @@ def fields(subject_id: int, **over: Any) -> dict[str, Any]:
     return data
 
 
-async def _setup(make_client) -> tuple[Any, Any, Any, Any]:  # type: ignore[no-untyped-def]
+async def _setup(make_client) -> tuple[Any, Any, Any, Any]:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -54,7 +55,7 @@ async def _create(client: Any, subject_id: int, **over: Any) -> str:
     return str(payload["creditRecord"]["id"])
 
 
-async def test_rejected_record_is_reopened_fixed_and_resubmitted(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_rejected_record_is_reopened_fixed_and_resubmitted(make_client) -> None:
     # given a submitted record the reviewer returns with a reason
     subject, officer, _, reviewer = await _setup(make_client)
     rid = await _create(officer, subject.id)
@@ -93,12 +94,14 @@ async def test_rejected_record_is_reopened_fixed_and_resubmitted(make_client) ->
         ("draft", "submitted", ""),
     ]
     # the old number's decision, owned by the draft alone, was rewritten, not left behind
-    assert await Decision.all().values_list("document_no", flat=True) == ["沈公技防警〔2026〕10号"]
-    actions = await AuditEvent.filter(object_id=rid).values_list("action", flat=True)
+    assert await flat(Decision.all().values_list("document_no", flat=True)) == [
+        "沈公技防警〔2026〕10号"
+    ]
+    actions = await flat(AuditEvent.filter(object_id=rid).values_list("action", flat=True))
     assert "credit_record.reopen" in actions and "credit_record.update" in actions
 
 
-async def test_resubmitting_a_rejected_record_without_reopening_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_resubmitting_a_rejected_record_without_reopening_is_refused(make_client) -> None:
     subject, officer, _, reviewer = await _setup(make_client)
     rid = await _create(officer, subject.id)
     await gql(officer, STEP, {"id": rid})
@@ -108,7 +111,7 @@ async def test_resubmitting_a_rejected_record_without_reopening_is_refused(make_
     assert error["code"] == "INVALID_STATE" and "重新编辑" in error["message"]
 
 
-async def test_an_edit_meets_the_same_rules_and_writes_nothing_when_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_an_edit_meets_the_same_rules_and_writes_nothing_when_refused(make_client) -> None:
     subject, officer, _, _ = await _setup(make_client)
     rid = await _create(officer, subject.id)
     body = await gql(officer, UPDATE, {"id": rid, "i": fields(subject.id, issuingUnit="")})
@@ -118,7 +121,7 @@ async def test_an_edit_meets_the_same_rules_and_writes_nothing_when_refused(make
     assert record.issuing_unit == "沈阳市公安局"
 
 
-async def test_a_colleague_in_scope_may_edit_but_only_the_author_deletes(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_colleague_in_scope_may_edit_but_only_the_author_deletes(make_client) -> None:
     # given a draft of the officer
     subject, officer, colleague, _ = await _setup(make_client)
     rid = await _create(officer, subject.id)
@@ -140,7 +143,7 @@ async def test_a_colleague_in_scope_may_edit_but_only_the_author_deletes(make_cl
     assert await AuditEvent.filter(action="credit_record.delete", object_id=rid).exists()
 
 
-async def test_only_drafts_are_deleted(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_only_drafts_are_deleted(make_client) -> None:
     subject, officer, _, _ = await _setup(make_client)
     rid = await _create(officer, subject.id)
     await gql(officer, STEP, {"id": rid})
@@ -148,7 +151,7 @@ async def test_only_drafts_are_deleted(make_client) -> None:  # type: ignore[no-
     assert body["data"]["creditRecordDelete"]["errors"][0]["code"] == "INVALID_STATE"
 
 
-async def test_another_district_cannot_touch_the_draft(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_another_district_cannot_touch_the_draft(make_client) -> None:
     subject, officer, _, _ = await _setup(make_client)
     rid = await _create(officer, subject.id)
     jurisdiction, _ = await make_place()
@@ -160,7 +163,7 @@ async def test_another_district_cannot_touch_the_draft(make_client) -> None:  # 
     assert body["data"]["creditRecordUpdate"]["errors"][0]["code"] == "NOT_FOUND"
 
 
-async def test_reviewer_sees_a_reused_decision_number(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_reviewer_sees_a_reused_decision_number(make_client) -> None:
     # given two records of the subject under one decision number
     subject, officer, _, reviewer = await _setup(make_client)
     first = await _create(officer, subject.id)
@@ -183,7 +186,7 @@ async def test_reviewer_sees_a_reused_decision_number(make_client) -> None:  # t
     assert verified["data"]["creditRecordVerify"]["errors"] == []
 
 
-async def test_one_record_is_read_inside_the_scope_only(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_one_record_is_read_inside_the_scope_only(make_client) -> None:
     subject, officer, _, _ = await _setup(make_client)
     rid = await _create(officer, subject.id)
     jurisdiction, _ = await make_place()

@@ -36,7 +36,7 @@ def _lines(uscc: str, document_no: str = "沈公技防警〔2025〕88号") -> st
     return json.dumps(row, ensure_ascii=False) + "\n"
 
 
-async def _partner_client(make_client, scopes):  # type: ignore[no-untyped-def]
+async def _partner_client(make_client, scopes):
     from credit.accounts.models import Unit, UnitKind
 
     j, _ = await make_place()
@@ -45,7 +45,7 @@ async def _partner_client(make_client, scopes):  # type: ignore[no-untyped-def]
     return make_client(headers={"authorization": "Bearer " + token})
 
 
-async def test_partner_with_the_scope_pushes_decisions_idempotently(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_partner_with_the_scope_pushes_decisions_idempotently(make_client) -> None:
     # given
     client = await _partner_client(make_client, ["IMPORT_DECISIONS"])
     subject = await make_subject()
@@ -66,7 +66,7 @@ async def test_partner_with_the_scope_pushes_decisions_idempotently(make_client)
     assert await Decision.all().count() == 1
 
 
-async def test_a_bad_line_is_named_and_nothing_is_written(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_line_is_named_and_nothing_is_written(make_client) -> None:
     client = await _partner_client(make_client, ["IMPORT_DECISIONS"])
     subject = await make_subject()
     bad = "91210102TQ000000" + "1" + uscc_check_digit("91210102TQ0000001")
@@ -81,13 +81,13 @@ async def test_a_bad_line_is_named_and_nothing_is_written(make_client) -> None: 
     assert await Decision.all().count() == 0
 
 
-async def test_partner_without_the_scope_is_denied(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_partner_without_the_scope_is_denied(make_client) -> None:
     client = await _partner_client(make_client, [])
     body = await gql(client, IMPORT, {"c": "{}", "dry": True})
     assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
 
 
-async def test_an_importer_cannot_write_into_another_jurisdiction(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_an_importer_cannot_write_into_another_jurisdiction(make_client) -> None:
     # given a partner of 沈阳 and a subject of 舞钢
     client = await _partner_client(make_client, ["IMPORT_DECISIONS"])
     other = await make_subject("舞钢某公司", policy_code="wugang-2021")

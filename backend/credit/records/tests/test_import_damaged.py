@@ -54,10 +54,11 @@ def _damaged_workbook(uscc: str) -> bytes:
     return _cut_sheet(formats.write_xlsx([row] * 40, guide=False))
 
 
-async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_client) -> None:
     # given
     await make_place()
     subject = await make_subject()
+    assert subject.uscc is not None  # an enterprise: it has a USCC
     await make_user("admin", "ADMIN")
     client = make_client()
     await sign_in(client, "admin")
@@ -76,9 +77,10 @@ async def test_a_cut_off_sheet_is_a_file_error_and_nothing_is_written(make_clien
 
 async def test_the_command_line_reports_a_cut_off_sheet(
     db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     await make_place()
     subject = await make_subject()
+    assert subject.uscc is not None  # an enterprise: it has a USCC
     path = tmp_path / "decisions.xlsx"
     path.write_bytes(_damaged_workbook(subject.uscc))
     assert await import_file_cli(str(path), dry_run=False) == 1

@@ -45,7 +45,7 @@ def _row(uscc: str, n: int, unit: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
-async def test_download_the_template_fill_one_row_and_import_it(make_client, fmt: str) -> None:  # type: ignore[no-untyped-def]
+async def test_download_the_template_fill_one_row_and_import_it(make_client, fmt: str) -> None:
     # given: a reviewer who may import, and a subject
     user = await make_user("importer", "CITY_REVIEWER")
     unit = await Unit.get(id=user.unit_id)  # type: ignore[attr-defined]
@@ -85,6 +85,6 @@ async def test_download_the_template_fill_one_row_and_import_it(make_client, fmt
     assert (record.type, record.situation_code) == ("watch_list_case", "s04")
 
 
-async def test_an_unknown_template_format_is_not_found(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unknown_template_format_is_not_found(app_client) -> None:
     response = await app_client.get("/import/template.pdf")
     assert response.status_code == 404 and "xlsx" in response.text

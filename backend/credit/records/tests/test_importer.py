@@ -21,11 +21,12 @@ from credit.accounts.models import Unit, UnitKind
 from credit.audit.models import AuditEvent
 from credit.conftest import at, truncate_all
 from credit.core import clock
-from credit.core.policy_seed import ensure_policies
+from credit.core.orm import flat
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
 from credit.policies.facts import RecordStatus
+from credit.policies.seed import ensure_policies
 from credit.records import importer_formats as formats
 from credit.records.importer import (
     import_file,
@@ -222,7 +223,7 @@ async def test_a_valid_file_is_imported_and_counted(places: None) -> None:
     assert counts["RecordTransition"] == 3 * 4
     assert counts["Evaluation"] == 2
     watched = await Subject.get(uscc=uscc(1))
-    entries = await ListEntry.filter(subject_id=watched.id).values_list("kind", flat=True)
+    entries = await flat(ListEntry.filter(subject_id=watched.id).values_list("kind", flat=True))
     assert list(entries) == ["WATCH"]
     record = await CreditRecord.get(decision_no=watch_row(1)["document_no"])
     assert record.status == RecordStatus.PUBLISHED and record.source == "import"
@@ -612,8 +613,10 @@ async def test_the_actor_is_recorded_on_records_transitions_and_audit(places: No
     assert report.ok
     record = await CreditRecord.get(decision_no=watch_row(1)["document_no"])
     assert record.created_by_id == 42
-    assert set(await RecordTransition.all().values_list("by_user_id", flat=True)) == {42}
-    actions = await AuditEvent.filter(actor_username="importer").values_list("action", flat=True)
+    assert set(await flat(RecordTransition.all().values_list("by_user_id", flat=True))) == {42}
+    actions = await flat(
+        AuditEvent.filter(actor_username="importer").values_list("action", flat=True)
+    )
     assert sorted(actions) == ["credit_record.import", "records.import", "subject.import"]
 
 
@@ -643,7 +646,9 @@ async def test_imported_cases_keep_their_windows_and_five_make_the_blacklist(
     assert ids[400] in payload["counted_record_ids"]
     assert ids[30] in payload["public_record_ids"]
     assert set(payload["counted_record_ids"]) == set(ids.values())
-    kinds = sorted(await ListEntry.filter(subject_id=subject.id).values_list("kind", flat=True))
+    kinds = sorted(
+        await flat(ListEntry.filter(subject_id=subject.id).values_list("kind", flat=True))
+    )
     assert kinds == ["BLACK", "WATCH"]
 
 
@@ -659,7 +664,7 @@ async def test_four_imported_cases_and_one_revoked_do_not_blacklist(places: None
     # then
     assert report.ok, report.describe()
     subject = await Subject.get(uscc=uscc(1))
-    kinds = await ListEntry.filter(subject_id=subject.id).values_list("kind", flat=True)
+    kinds = await flat(ListEntry.filter(subject_id=subject.id).values_list("kind", flat=True))
     assert list(kinds) == ["WATCH"]
 
 
@@ -809,7 +814,7 @@ async def test_a_gb18030_csv_and_excel_cells_are_read(places: None) -> None:
     # then
     assert from_csv.ok, from_csv.describe()
     assert from_xlsx.ok, from_xlsx.describe()
-    assert await Sanction.filter(kind="fine").values_list("amount_yuan", flat=True) == [
+    assert await flat(Sanction.filter(kind="fine").values_list("amount_yuan", flat=True)) == [
         Decimal("20000.00")
     ]
 

@@ -8,6 +8,7 @@ from typing import Any
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
 from credit.core import clock
+from credit.core.orm import flat
 from credit.records.models import CreditRecord
 from credit.testing import make_place, make_subject, make_user
 
@@ -46,7 +47,7 @@ def watch_input(subject_id: int, **over: Any) -> dict[str, Any]:
     }
 
 
-async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client) -> None:
     # given
     _, district = await make_place()
     subject = await make_subject()
@@ -79,7 +80,7 @@ async def test_officer_enters_reviewer_publishes_public_sees_at_once(make_client
     ]
 
 
-async def test_validation_error_names_the_field_and_writes_nothing(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_validation_error_names_the_field_and_writes_nothing(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -94,7 +95,7 @@ async def test_validation_error_names_the_field_and_writes_nothing(make_client) 
     assert not await AuditEvent.filter(action="credit_record.create").exists()
 
 
-async def test_wrong_state_is_invalid_state(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_wrong_state_is_invalid_state(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -111,7 +112,7 @@ async def test_wrong_state_is_invalid_state(make_client) -> None:  # type: ignor
     assert "草稿" in error["message"]
 
 
-async def test_mutation_without_csrf_header_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_mutation_without_csrf_header_is_refused(make_client) -> None:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -123,7 +124,7 @@ async def test_mutation_without_csrf_header_is_refused(make_client) -> None:  # 
     assert await CreditRecord.all().count() == 0
 
 
-async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:
     # given a verified watch-list record
     from credit.workflows.models import Notice, OutboxEvent
 
@@ -144,5 +145,5 @@ async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_
     # then the enterprise gets a listing notice and the public sites get events (第十二条)
     notice = await Notice.get(subject_id=subject.id)
     assert notice.kind == "LISTING" and subject.name in notice.body
-    targets = sorted(await OutboxEvent.all().values_list("target", flat=True))
+    targets = sorted(await flat(OutboxEvent.all().values_list("target", flat=True)))
     assert targets == ["credit_shenyang", "municipal_platform", "shenyang_police_web"]

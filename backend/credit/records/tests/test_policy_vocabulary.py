@@ -21,7 +21,7 @@ VOCABULARIES = "{ policyVocabularies { policyCode grades reminderMethods } }"
 CATALOGUE = "query($p: String) { catalogues { infoTypes(policy: $p) { code } } }"
 
 
-async def _officer(make_client):  # type: ignore[no-untyped-def]
+async def _officer(make_client):
     _, district = await make_place()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
     client = make_client()
@@ -29,7 +29,7 @@ async def _officer(make_client):  # type: ignore[no-untyped-def]
     return client
 
 
-async def test_a_shenyang_subject_offers_only_shenyang_types(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_shenyang_subject_offers_only_shenyang_types(make_client) -> None:
     # given
     officer = await _officer(make_client)
     subject = await make_subject()
@@ -44,7 +44,7 @@ async def test_a_shenyang_subject_offers_only_shenyang_types(make_client) -> Non
     assert (policy["grades"], policy["reminderMethods"]) == (False, [])
 
 
-async def test_a_type_the_subjects_policy_does_not_know_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_type_the_subjects_policy_does_not_know_is_refused(make_client) -> None:
     # given
     officer = await _officer(make_client)
     subject = await make_subject()
@@ -64,7 +64,7 @@ async def test_a_type_the_subjects_policy_does_not_know_is_refused(make_client) 
     assert await CreditRecord.all().count() == 0
 
 
-async def test_the_callers_vocabulary_tells_whether_grades_and_reminders_apply(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_callers_vocabulary_tells_whether_grades_and_reminders_apply(make_client) -> None:
     # given a Shenyang officer
     officer = await _officer(make_client)
     # when
@@ -75,7 +75,7 @@ async def test_the_callers_vocabulary_tells_whether_grades_and_reminders_apply(m
     ]
 
 
-async def test_the_public_catalogue_lists_one_policys_types(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_public_catalogue_lists_one_policys_types(make_client) -> None:
     # given
     await make_place()
     client = make_client()

@@ -33,7 +33,7 @@ def backwards() -> dict[str, Any]:
     }
 
 
-async def _actors(make_client) -> tuple[Any, Any, Any]:  # type: ignore[no-untyped-def]
+async def _actors(make_client) -> tuple[Any, Any, Any]:
     _, district = await make_place()
     subject = await make_subject()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
@@ -44,7 +44,7 @@ async def _actors(make_client) -> tuple[Any, Any, Any]:  # type: ignore[no-untyp
     return subject, officer, reviewer
 
 
-async def test_incomplete_watch_list_case_is_refused_at_create(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_incomplete_watch_list_case_is_refused_at_create(make_client) -> None:
     # given
     subject, officer, _ = await _actors(make_client)
     # when
@@ -59,7 +59,7 @@ async def test_incomplete_watch_list_case_is_refused_at_create(make_client) -> N
     assert not await AuditEvent.filter(action="credit_record.create").exists()
 
 
-async def test_decision_before_occurrence_is_refused_at_create(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_decision_before_occurrence_is_refused_at_create(make_client) -> None:
     subject, officer, _ = await _actors(make_client)
     body = await gql(officer, CREATE, {"input": watch_input(subject.id, **backwards())})
     (error,) = body["data"]["creditRecordCreate"]["errors"]
@@ -67,7 +67,7 @@ async def test_decision_before_occurrence_is_refused_at_create(make_client) -> N
     assert "不能早于发生日期" in error["message"]
 
 
-async def test_a_future_date_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_future_date_is_refused(make_client) -> None:
     subject, officer, _ = await _actors(make_client)
     tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     body = await gql(officer, CREATE, {"input": watch_input(subject.id, occurredOn=tomorrow)})
@@ -98,7 +98,7 @@ async def _legacy(subject_id: int, status: RecordStatus, **over: Any) -> CreditR
     return record
 
 
-async def test_incomplete_records_cannot_be_submitted_or_published(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_incomplete_records_cannot_be_submitted_or_published(make_client) -> None:
     # given a draft and a verified record stored without their decision (legacy data)
     subject, officer, reviewer = await _actors(make_client)
     draft = await _legacy(subject.id, RecordStatus.DRAFT)
@@ -115,7 +115,7 @@ async def test_incomplete_records_cannot_be_submitted_or_published(make_client) 
     assert (draft.status, verified.status) == (RecordStatus.DRAFT, RecordStatus.VERIFIED)
 
 
-async def test_decision_before_occurrence_cannot_be_submitted_or_published(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_decision_before_occurrence_cannot_be_submitted_or_published(make_client) -> None:
     subject, officer, reviewer = await _actors(make_client)
     today = clock.today()
     wrong = {

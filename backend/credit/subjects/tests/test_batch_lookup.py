@@ -15,7 +15,7 @@ query Batch($usccs: [String!]!) {
 """
 
 
-async def test_one_malformed_code_among_100_fails_only_its_position(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_one_malformed_code_among_100_fails_only_its_position(app_client) -> None:
     # given: 60 known subjects and 39 well-formed unknown codes
     known = [(await make_subject(name=f"批量测试公司{i}")).uscc for i in range(60)]
     unknown = [make_uscc(900_000 + i) for i in range(39)]
@@ -41,14 +41,14 @@ async def test_one_malformed_code_among_100_fails_only_its_position(app_client) 
     assert sum(a is not None for a in others) == 60
 
 
-async def test_every_code_malformed_is_an_error_for_each(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_every_code_malformed_is_an_error_for_each(app_client) -> None:
     body = await gql(app_client, BATCH, {"usccs": ["x", "", "9" * 40]})
     assert body["data"] == {"subjects": [None, None, None]}
     assert [e["path"] for e in body["errors"]] == [["subjects", i] for i in range(3)]
     assert {e["extensions"]["code"] for e in body["errors"]} == {"INVALID_USCC"}
 
 
-async def test_over_100_codes_is_still_one_error_for_the_batch(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_over_100_codes_is_still_one_error_for_the_batch(app_client) -> None:
     body = await gql(app_client, BATCH, {"usccs": [make_uscc(i) for i in range(101)]})
     assert body["data"] is None
     assert body["errors"][0]["extensions"] == {"code": "INVALID_ARGUMENT", "field": "usccs"}

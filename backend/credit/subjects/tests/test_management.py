@@ -44,7 +44,7 @@ def test_a_person_is_keyed_by_the_id_number() -> None:
         (P, None, "110105194912310021", "idNumber", "校验码错误"),
     ],
 )
-def test_a_wrong_identifier_names_its_field(kind, uscc, number, field, fragment) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_identifier_names_its_field(kind, uscc, number, field, fragment) -> None:
     with pytest.raises(SubjectInputError) as raised:
         identifier(kind, uscc, number)
     assert raised.value.field == field

@@ -27,7 +27,7 @@ query Lookup($uscc: String!, $asOf: Date) {
 """
 
 
-def watch_case(day, n: int = 1) -> RecordInput:  # type: ignore[no-untyped-def]
+def watch_case(day, n: int = 1) -> RecordInput:
     return RecordInput(
         type="watch_list_case",
         occurred_on=day,

@@ -96,7 +96,7 @@ async def _person() -> Subject:
 MY_RECORDS = "{ mySubject { records(first: 100) { edges { node { id status summary } } } } }"
 
 
-async def test_enterprise_sees_only_published_records_of_itself(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_enterprise_sees_only_published_records_of_itself(make_client) -> None:
     # given: its subject with a record in every internal state, and one published
     s = await make_subject("自查技防公司")
     await create_record(s, _record("draft"), None)
@@ -118,7 +118,7 @@ async def test_enterprise_sees_only_published_records_of_itself(make_client) -> 
     assert nodes == [{"id": str(shown.id), "status": "PUBLISHED", "summary": "published摘要"}]
 
 
-async def test_enterprise_never_reads_internal_note_provider_or_history(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_enterprise_never_reads_internal_note_provider_or_history(make_client) -> None:
     s = await make_subject("自查技防公司")
     await create_published(s, _record("published"), clock.today(), None)
     await make_user("ent", "ENTERPRISE", subject=s)
@@ -147,7 +147,7 @@ CREATE = """mutation($i: CreditRecordCreateInput!) {
   creditRecordCreate(input: $i) { creditRecord { id } errors { code field message } } }"""
 
 
-async def test_wugang_reviewer_reads_no_shenyang_audit_events(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_wugang_reviewer_reads_no_shenyang_audit_events(make_client) -> None:
     # given: a Shenyang officer's record, entered through the API (one audit event)
     s = await make_subject("沈阳审计公司")
     await make_user("officer", "DISTRICT_OFFICER")
@@ -195,7 +195,7 @@ ID_NUMBER = """query($q: String!) { subjectSearch(name: $q) {
 
 
 async def test_shenyang_token_with_unmasked_scope_never_gets_a_wugang_id_number(
-    make_client,  # type: ignore[no-untyped-def]
+    make_client,
 ) -> None:
     # given
     await _person()
@@ -221,7 +221,7 @@ async def test_shenyang_token_with_unmasked_scope_never_gets_a_wugang_id_number(
     assert wg["data"]["subjectSearch"]["edges"][0]["node"]["idNumber"] == PERSON_ID
 
 
-async def test_the_administrator_alone_reads_every_jurisdiction(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_administrator_alone_reads_every_jurisdiction(make_client) -> None:
     await make_subject("沈阳甲公司")
     await make_subject("舞钢乙公司", policy_code="wugang-2021")
     await make_user("admin", "ADMIN")
@@ -241,7 +241,7 @@ SEARCH = """query($q: String!) { subjectSearch(name: $q) { totalCount
   edges { node { name kind idNumberMasked grade { level } } } } }"""
 
 
-async def test_public_search_never_finds_a_natural_person_by_name(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_public_search_never_finds_a_natural_person_by_name(make_client) -> None:
     await _person()
     client = make_client()
     for term in ("赵小明", "赵", "小明", "赵*明", PERSON_ID[:17], PERSON_ID[6:]):
@@ -249,7 +249,7 @@ async def test_public_search_never_finds_a_natural_person_by_name(make_client) -
         assert body["data"]["subjectSearch"]["totalCount"] == 0, term
 
 
-async def test_public_finds_a_natural_person_by_the_exact_id_number_masked(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_public_finds_a_natural_person_by_the_exact_id_number_masked(make_client) -> None:
     await _person()
     client = make_client()
     body = await gql(client, SEARCH, {"q": f" {PERSON_ID} "})  # trimmed
@@ -259,7 +259,7 @@ async def test_public_finds_a_natural_person_by_the_exact_id_number_masked(make_
     assert PERSON_ID not in str(body) and "赵小明" not in str(body)
 
 
-async def test_id_number_lookups_have_a_stricter_rate_limit(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_id_number_lookups_have_a_stricter_rate_limit(make_client) -> None:
     await _person()
     client = make_client()
     # every guess a different number (a repeated one is answered from the public cache)
@@ -296,7 +296,7 @@ async def _same(client: httpx.AsyncClient, query: str, foreign: str) -> None:
     assert _errors(theirs), theirs
 
 
-async def test_another_districts_record_is_answered_like_a_missing_one(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_another_districts_record_is_answered_like_a_missing_one(make_client) -> None:
     from credit.subjects.models import District
 
     j, d1 = await make_place()
@@ -338,7 +338,7 @@ async def test_another_districts_record_is_answered_like_a_missing_one(make_clie
     )
 
 
-async def test_another_jurisdictions_objection_and_report_look_missing(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_another_jurisdictions_objection_and_report_look_missing(make_client) -> None:
     from credit.workflows.models import Objection, PublicReport
 
     s = await make_subject("沈阳异议公司")
@@ -371,7 +371,7 @@ OBJECT_TO = """mutation($input: ObjectionFileInput!) {
   objectionFile(input: $input) { errors { code field message } } }"""
 
 
-async def test_enterprise_cannot_probe_its_own_drafts_through_an_objection(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_enterprise_cannot_probe_its_own_drafts_through_an_objection(make_client) -> None:
     # given: its subject with a draft (entered by an officer, not yet submitted)
     s = await make_subject("自查技防公司")
     draft = await create_record(s, _record("draft"), None)
@@ -397,7 +397,7 @@ async def test_enterprise_cannot_probe_its_own_drafts_through_an_objection(make_
     assert on_missing[0]["code"] == "NOT_FOUND"
 
 
-async def test_an_all_digit_code_is_still_found_by_the_search(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_an_all_digit_code_is_still_found_by_the_search(make_client) -> None:
     # 121200004013590816 is a real USCC of 18 digits: the shape of an ID number too
     await make_subject("数字代码事业单位", uscc="121200004013590816")
     client = make_client()

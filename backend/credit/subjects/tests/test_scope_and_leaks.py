@@ -33,7 +33,7 @@ INTERNAL_READS = {
 }
 
 
-async def test_district_officer_cannot_read_another_district_by_any_query(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_district_officer_cannot_read_another_district_by_any_query(make_client) -> None:
     mine, theirs, d1 = await two_districts()
     today = clock.today()
     await create_record(theirs, RecordInput(type="filing", occurred_on=today, summary=SECRET), None)
@@ -51,7 +51,7 @@ async def test_district_officer_cannot_read_another_district_by_any_query(make_c
     assert mine_one["data"]["internalSubject"]["name"] == mine.name
 
 
-async def test_district_officer_cannot_write_another_district(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_district_officer_cannot_write_another_district(make_client) -> None:
     _, theirs, d1 = await two_districts()
     await make_user("officer", "DISTRICT_OFFICER", district=d1)
     client = make_client()
@@ -104,7 +104,7 @@ query($u: String!, $q: String!) {
 
 async def test_public_never_sees_unpublished_expired_archived_revoked_or_internal(
     make_client,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # given one subject with a record in every hidden state, and internal notes everywhere
     s = await make_subject("泄露测试公司")
     today = clock.today()
@@ -179,7 +179,7 @@ async def test_public_never_sees_unpublished_expired_archived_revoked_or_interna
     assert [e["node"]["id"] for e in records] == [str(shown.id)]
 
 
-async def test_public_sees_natural_persons_masked_and_never_the_id_number(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_public_sees_natural_persons_masked_and_never_the_id_number(make_client) -> None:
     j, d = await make_place("wugang-2021")
     person = await Subject.create(
         kind=SubjectKind.NATURAL_PERSON,
@@ -214,7 +214,7 @@ async def test_public_sees_natural_persons_masked_and_never_the_id_number(make_c
     assert "410481199001011236" not in unmasked.text
 
 
-async def test_internal_queries_are_closed_to_the_public(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_internal_queries_are_closed_to_the_public(make_client) -> None:
     await make_subject()
     client = make_client()
     for query in INTERNAL_READS.values():

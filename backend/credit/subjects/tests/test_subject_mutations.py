@@ -50,7 +50,7 @@ def enterprise(**over: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def officer(make_client):  # type: ignore[no-untyped-def]
+async def officer(make_client):
     _, district = await make_place()
     await make_user("officer", "DISTRICT_OFFICER", district=district)
     client = make_client()
@@ -63,7 +63,7 @@ async def _second_district() -> District:
     return await District.create(code="sy-d2", name="沈河区", jurisdiction_id=j.id)
 
 
-async def test_an_officer_creates_a_subject_in_their_district(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_an_officer_creates_a_subject_in_their_district(officer) -> None:
     # when
     body = await gql(
         officer, CREATE, {"input": enterprise(uscc=" ９１１１００００６０００３７３４１ｌ ")}
@@ -82,7 +82,7 @@ async def test_an_officer_creates_a_subject_in_their_district(officer) -> None: 
     assert event is not None and event.object_id == str(row.id)
 
 
-async def test_a_district_officer_cannot_create_in_another_district(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_district_officer_cannot_create_in_another_district(officer) -> None:
     # given
     await _second_district()
     # when
@@ -94,7 +94,7 @@ async def test_a_district_officer_cannot_create_in_another_district(officer) -> 
     assert await Subject.all().count() == 0
 
 
-async def test_a_duplicate_uscc_names_the_existing_subject_when_visible(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_duplicate_uscc_names_the_existing_subject_when_visible(officer) -> None:
     # given
     existing = await make_subject("沈阳已有技防有限公司", uscc=USCC)
     # when
@@ -108,7 +108,7 @@ async def test_a_duplicate_uscc_names_the_existing_subject_when_visible(officer)
     assert await Subject.all().count() == 1
 
 
-async def test_a_duplicate_outside_the_scope_is_not_named(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_a_duplicate_outside_the_scope_is_not_named(officer) -> None:
     # given a subject of another district with the same code
     other = await _second_district()
     await make_subject("沈河秘密技防有限公司", uscc=USCC, district=other)
@@ -121,7 +121,7 @@ async def test_a_duplicate_outside_the_scope_is_not_named(officer) -> None:  # t
     assert payload["duplicateOf"] is None
 
 
-async def test_a_duplicate_id_number_is_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_duplicate_id_number_is_refused(make_client) -> None:
     # given a Wugang city reviewer (Wugang governs natural persons) and a person
     from credit.accounts.models import Role, Unit, UnitKind, User
 
@@ -165,7 +165,7 @@ async def test_a_duplicate_id_number_is_refused(make_client) -> None:  # type: i
         ({"kind": "NATURAL_PERSON", "uscc": None, "idNumber": PERSON_ID}, "kind"),
     ],
 )
-async def test_bad_input_names_its_field_and_writes_nothing(officer, over, field) -> None:  # type: ignore[no-untyped-def]
+async def test_bad_input_names_its_field_and_writes_nothing(officer, over, field) -> None:
     # when
     body = await gql(officer, CREATE, {"input": enterprise(**over)})
     # then
@@ -175,7 +175,7 @@ async def test_bad_input_names_its_field_and_writes_nothing(officer, over, field
     assert await Subject.all().count() == 0
 
 
-async def test_only_holders_of_manage_subjects_may_create(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_only_holders_of_manage_subjects_may_create(make_client) -> None:
     # given
     subject = await make_subject()
     await make_user("firm", "ENTERPRISE", subject=subject)
@@ -192,7 +192,7 @@ async def test_only_holders_of_manage_subjects_may_create(make_client) -> None: 
 
 async def test_a_name_change_is_kept_in_the_history_and_the_public_sees_the_new_name(
     officer, make_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # given
     subject = await make_subject("沈阳旧名技防有限公司")
     # when
@@ -214,7 +214,7 @@ async def test_a_name_change_is_kept_in_the_history_and_the_public_sees_the_new_
     assert event.after == {"name": "沈阳新名技防有限公司"}
 
 
-async def test_an_officer_cannot_update_another_districts_subject(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_an_officer_cannot_update_another_districts_subject(officer) -> None:
     # given
     other = await _second_district()
     subject = await make_subject("沈河技防有限公司", district=other)
@@ -226,7 +226,7 @@ async def test_an_officer_cannot_update_another_districts_subject(officer) -> No
     assert await SubjectNameChange.all().count() == 0
 
 
-async def test_an_update_to_a_used_uscc_is_a_duplicate(officer) -> None:  # type: ignore[no-untyped-def]
+async def test_an_update_to_a_used_uscc_is_a_duplicate(officer) -> None:
     # given
     first = await make_subject("甲公司", uscc=USCC)
     second = await make_subject("乙公司", uscc=make_uscc())
@@ -238,7 +238,7 @@ async def test_an_update_to_a_used_uscc_is_a_duplicate(officer) -> None:  # type
     assert payload["duplicateOf"] == {"id": str(first.id)}
 
 
-async def test_a_city_reviewer_moves_a_subject_within_the_jurisdiction_only(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_city_reviewer_moves_a_subject_within_the_jurisdiction_only(make_client) -> None:
     # given
     other = await _second_district()
     subject = await make_subject()
@@ -255,7 +255,7 @@ async def test_a_city_reviewer_moves_a_subject_within_the_jurisdiction_only(make
     assert (await Subject.get(id=subject.id)).district_id == other.id
 
 
-async def test_the_form_offers_the_districts_the_caller_may_use(officer, make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_form_offers_the_districts_the_caller_may_use(officer, make_client) -> None:
     # given a second district of the jurisdiction, and a city reviewer
     await _second_district()
     await make_user("reviewer", "CITY_REVIEWER")

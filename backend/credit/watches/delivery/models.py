@@ -15,10 +15,15 @@ Invariants:
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from credit.accounts.models import ApiToken
+    from credit.watches.models import WatchEvent
 
 
 class DeliveryStatus(StrEnum):
@@ -38,7 +43,7 @@ class AttemptOutcome(StrEnum):
 # (encrypted at rest with credit.accounts.crypto, shown to the partner once).
 class WatchWebhook(Model):
     id = fields.IntField(primary_key=True)
-    token = fields.OneToOneField(
+    token: fields.OneToOneRelation[ApiToken] = fields.OneToOneField(
         "credit.ApiToken", related_name="watch_webhook", on_delete=fields.CASCADE
     )
     url = fields.CharField(max_length=500)
@@ -57,10 +62,10 @@ class WatchWebhook(Model):
 
 class WatchDelivery(Model):
     id = fields.BigIntField(primary_key=True)
-    token = fields.ForeignKeyField(
+    token: fields.ForeignKeyRelation[ApiToken] = fields.ForeignKeyField(
         "credit.ApiToken", related_name="watch_deliveries", on_delete=fields.CASCADE
     )
-    event = fields.ForeignKeyField(
+    event: fields.ForeignKeyRelation[WatchEvent] = fields.ForeignKeyField(
         "credit.WatchEvent", related_name="deliveries", on_delete=fields.CASCADE
     )
     position = fields.BigIntField()
@@ -90,7 +95,7 @@ class WatchDelivery(Model):
 
 class WatchDeliveryAttempt(Model):
     id = fields.BigIntField(primary_key=True)
-    delivery = fields.ForeignKeyField(
+    delivery: fields.ForeignKeyRelation[WatchDelivery] = fields.ForeignKeyField(
         "credit.WatchDelivery", related_name="attempt_log", on_delete=fields.CASCADE
     )
     number = fields.IntField()

@@ -86,7 +86,7 @@ class WatchSocket(GraphQL[SocketContext, None]):
     """The WebSocket side of /graphql: subscriptions only (queries and mutations are
     served over HTTP, where the rate limits and the cache apply)."""
 
-    websocket_adapter_class = _Adapter  # type: ignore[assignment]
+    websocket_adapter_class = _Adapter
 
     def __init__(self, schema: Any) -> None:
         super().__init__(

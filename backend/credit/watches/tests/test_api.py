@@ -29,7 +29,7 @@ EVENTS = """query($a: String, $f: Int) { watchEventsPage(after: $a, first: $f) {
   endCursor hasNextPage } }"""
 
 
-async def _partner(make_client, scopes: list[str] | None = None):  # type: ignore[no-untyped-def]
+async def _partner(make_client, scopes: list[str] | None = None):
     secret = await make_partner_token(["WATCH_SUBJECTS"] if scopes is None else scopes)
     return make_client(headers={"authorization": f"Bearer {secret}"})
 
@@ -39,12 +39,13 @@ def _data(body: dict[str, Any], name: str) -> Any:
     return body["data"][name]
 
 
-async def test_watch_add_answers_each_code(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_watch_add_answers_each_code(make_client) -> None:
     # given
     a, b = await make_subject("甲公司"), await make_subject("乙公司")
     person = await make_subject("张三", kind=SubjectKind.NATURAL_PERSON)
     partner = await _partner(make_client)
     await gql(partner, ADD, {"u": [b.uscc]})
+    assert a.uscc is not None
     fullwidth = "".join(chr(ord(c) + 0xFEE0) for c in a.uscc.lower())  # ａｂｃ
     # when
     body = await gql(
@@ -69,7 +70,7 @@ async def test_watch_add_answers_each_code(make_client) -> None:  # type: ignore
     assert audit == 2
 
 
-async def test_a_well_formed_unknown_code_is_unknown_subject(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_well_formed_unknown_code_is_unknown_subject(make_client) -> None:
     from credit.testing import make_uscc
 
     partner = await _partner(make_client)
@@ -78,7 +79,7 @@ async def test_a_well_formed_unknown_code_is_unknown_subject(make_client) -> Non
     assert result["outcome"] == "UNKNOWN_SUBJECT" and result["reason"] is None
 
 
-async def test_the_scope_is_required(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_scope_is_required(make_client) -> None:
     s = await make_subject()
     reader = await _partner(make_client, ["VIEW_UNMASKED_ID"])
     anonymous = make_client()
@@ -93,7 +94,7 @@ async def test_the_scope_is_required(make_client) -> None:  # type: ignore[no-un
     assert await Watch.all().count() == 0
 
 
-async def test_more_than_1000_codes_are_refused_whole(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_more_than_1000_codes_are_refused_whole(make_client) -> None:
     s = await make_subject()
     partner = await _partner(make_client)
     body = await gql(partner, ADD, {"u": [s.uscc] * 1001})
@@ -106,13 +107,13 @@ async def test_more_than_1000_codes_are_refused_whole(make_client) -> None:  # t
 
 
 @pytest.fixture
-def small_limit(settings: Settings):  # type: ignore[no-untyped-def]
+def small_limit(settings: Settings):
     override_settings(dataclasses.replace(settings, watch_limit_per_token=2))
     yield 2
     override_settings(settings)
 
 
-async def test_the_limit_per_token_refuses_the_whole_batch(make_client, small_limit) -> None:  # type: ignore[no-untyped-def]
+async def test_the_limit_per_token_refuses_the_whole_batch(make_client, small_limit) -> None:
     subjects = [await make_subject(f"公司{i}") for i in range(3)]
     partner = await _partner(make_client)
     await gql(partner, ADD, {"u": [subjects[0].uscc]})
@@ -126,7 +127,7 @@ async def test_the_limit_per_token_refuses_the_whole_batch(make_client, small_li
     assert _data(body, "watchAdd")["added"] == 1
 
 
-async def test_a_partner_sees_and_removes_only_its_own_watches(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_a_partner_sees_and_removes_only_its_own_watches(make_client) -> None:
     a, b = await make_subject("甲公司"), await make_subject("乙公司")
     mine, theirs = await _partner(make_client), await _partner(make_client)
     await gql(mine, ADD, {"u": [a.uscc]})
@@ -143,7 +144,7 @@ async def test_a_partner_sees_and_removes_only_its_own_watches(make_client) -> N
     assert [w.uscc for w in await Watch.all()] == [b.uscc]
 
 
-async def test_watches_are_paginated_with_a_cap(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_watches_are_paginated_with_a_cap(make_client) -> None:
     subjects = [await make_subject(f"公司{i}") for i in range(3)]
     partner = await _partner(make_client)
     await gql(partner, ADD, {"u": [s.uscc for s in subjects]})
@@ -168,7 +169,7 @@ def _case(n: int) -> RecordInput:
     )
 
 
-async def test_events_page_polls_own_events_after_the_cursor(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_events_page_polls_own_events_after_the_cursor(make_client) -> None:
     # given: two partners watching different subjects, then a change to each
     a, b = await make_subject("甲公司"), await make_subject("乙公司")
     mine, theirs = await _partner(make_client), await _partner(make_client)
@@ -195,7 +196,7 @@ async def test_events_page_polls_own_events_after_the_cursor(make_client) -> Non
     assert {e["uscc"] for e in theirs_page["events"]} == {b.uscc}
 
 
-async def test_bad_cursor_and_page_size_are_coded(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_bad_cursor_and_page_size_are_coded(make_client) -> None:
     partner = await _partner(make_client)
     for variables, field in (
         ({"a": "nonsense"}, "after"),

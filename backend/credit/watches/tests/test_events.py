@@ -104,7 +104,8 @@ async def test_expiry_recomputed_by_a_read_is_recorded_once(db: str) -> None:
     await create_published(s, _watch_case(published), published, None)
     await watch(s)
     ends = (await Evaluation.get(subject_id=s.id)).next_change_at
-    clock.freeze(ends + timedelta(seconds=1))  # type: ignore[operator]
+    assert ends is not None
+    clock.freeze(ends + timedelta(seconds=1))
     await current_evaluation(s)  # a public lookup recomputes first
     await sweep()
     assert sorted(await kinds(s)) == ["LIST_ENTRY_ENDED", "RECORD_PUBLIC_WINDOW_ENDED"]
@@ -172,7 +173,7 @@ REVOKE = """mutation($id: ID!) { creditRecordRevoke(id: $id, reason: "经核实�
   errors { code } } }"""
 
 
-async def test_the_mutations_record_events_in_their_own_transaction(make_client) -> None:  # type: ignore[no-untyped-def]
+async def test_the_mutations_record_events_in_their_own_transaction(make_client) -> None:
     _, district = await make_place()
     s = await make_subject()
     await watch(s)

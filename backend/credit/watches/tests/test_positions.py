@@ -81,7 +81,7 @@ async def test_commit_order_is_position_order(db: str) -> None:
     assert seen and all(s == final[: len(s)] for s in seen)
 
 
-async def test_a_notification_is_sent_at_commit_only(db: str, settings) -> None:  # type: ignore[no-untyped-def]
+async def test_a_notification_is_sent_at_commit_only(db: str, settings) -> None:
     if db != "postgres":
         pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
     import asyncpg

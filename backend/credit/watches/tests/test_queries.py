@@ -13,7 +13,7 @@ from credit.watches.models import Watch, WatchEvent, WatchEventKind
 from credit.watches.queries import events_for_token
 
 
-async def _event(subject, position: int, created_at) -> WatchEvent:  # type: ignore[no-untyped-def]
+async def _event(subject, position: int, created_at) -> WatchEvent:
     return await WatchEvent.create(
         position=position,
         event_id=uuid.uuid4(),

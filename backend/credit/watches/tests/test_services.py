@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import Any
 
@@ -108,7 +109,7 @@ def test_snapshot_values_become_plain_json() -> None:
         list: ListKind
         since: date
         basis: Basis
-        record_ids: list[str]
+        record_ids: builtins.list[str]  # builtins: `list` is a field here
 
     out = _as_dict(Entry(ListKind.WATCH, DAY, Basis("沈公技防警〔2026〕9号", Decimal("5")), ["7"]))
     assert out == {

@@ -25,7 +25,7 @@ from credit.watches.delivery.worker import deliver_due as deliver_once
 from credit.watches.types import encode_position
 
 
-async def deliver_due(now, http):  # type: ignore[no-untyped-def]
+async def deliver_due(now, http):
     """Rounds at `now` until nothing more is sent (as the worker loops after a delivery)."""
     total = DeliveryReport()
     for _ in range(20):

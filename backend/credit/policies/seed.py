@@ -1,5 +1,5 @@
-"""The first two policies and the jurisdictions that apply them (reference data, loaded by
-the migrations' successor step `ensure_reference_data`, idempotently)."""
+"""The first two policies and the jurisdictions that apply them (reference data, loaded
+idempotently after the migrations by `credit migrate`, the bureau set-up and the tests)."""
 
 from __future__ import annotations
 
