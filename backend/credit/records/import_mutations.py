@@ -13,7 +13,7 @@ from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import check_csrf
 from credit.records.importer import ImportReport, import_file
-from credit.records.importer_formats import column_header
+from credit.records.importer.formats import column_header
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
