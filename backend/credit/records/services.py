@@ -66,8 +66,6 @@ class RecordInput:
 
 def validate_record_input(data: RecordInput, today: date) -> Category:
     """Plain checks of a record before anything is written; returns its category."""
-    from credit.policies.catalogues import SANCTION_KINDS_BY_CODE, VIOLATION_DOMAINS_BY_CODE
-
     if not rules.enterable(data.type):
         raise RecordInputError("type", f"未知或不可手工录入的信息类型：{data.type}")
     info_type = INFO_TYPES_BY_CODE[data.type]
@@ -83,6 +81,17 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
         raise RecordInputError("decisionNo", "有决定日期时须填写决定文书号")
     if data.violations and not (data.decision_no and data.decision_date):
         raise RecordInputError("violations", "违法行为须附于一份决定（文书号与日期）")
+    _check_violations(data)
+    if not data.summary.strip():
+        raise RecordInputError("summary", "须填写信息摘要")
+    return info_type.category
+
+
+def _check_violations(data: RecordInput) -> None:
+    """Each violation: a known domain, a type, at least one sanction of a known kind, an
+    amount within bounds and only where the kind takes one. Amounts are normalised."""
+    from credit.policies.catalogues import SANCTION_KINDS_BY_CODE, VIOLATION_DOMAINS_BY_CODE
+
     for i, v in enumerate(data.violations):
         if v.domain not in VIOLATION_DOMAINS_BY_CODE:
             raise RecordInputError(f"violations[{i}].domain", f"未知的违法领域：{v.domain}")
@@ -106,9 +115,6 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
                     f"violations[{i}].sanctions[{j}].amountYuan",
                     f"“{kind.name_zh}”不涉及金额",
                 )
-    if not data.summary.strip():
-        raise RecordInputError("summary", "须填写信息摘要")
-    return info_type.category
 
 
 async def check_type_known(
