@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -23,6 +23,9 @@ from credit.records.importer.known import Known, governs
 from credit.records.importer.rows import EntryRow, ImportIssue, Row, SubjectKey, SubjectRow
 from credit.subjects.models import District, Jurisdiction, Subject
 from credit.subjects.policy import jurisdiction_vocabulary
+
+if TYPE_CHECKING:
+    from credit.accounts.actor import Actor
 
 
 @dataclass
@@ -57,6 +60,26 @@ async def make_plan(
     await planner.subjects([r for r in rows if isinstance(r, SubjectRow)])
     await planner.entries([r for r in rows if isinstance(r, EntryRow)])
     return planner.plan
+
+
+def scope_issues(rows: Sequence[Row], known: Known, actor: Actor | None) -> list[ImportIssue]:
+    """An importer acts within its own jurisdiction (data scope): a row about a subject of
+    another jurisdiction is an error, like any other bad row. The system administrator
+    (who also manages units, users and tokens of every jurisdiction) is not scoped."""
+    own = actor.jurisdiction_id if actor is not None else None
+    if own is None or (actor is not None and actor.role == "ADMIN"):
+        return []
+    out = []
+    for row in rows:
+        if isinstance(row, SubjectRow):
+            j = known.jurisdictions.get(row.jurisdiction_code)
+            if j is not None and j.id != own:
+                out.append(ImportIssue(row.line, "jurisdiction_code", "不在您的管辖范围内"))
+        else:
+            subject = known.subjects.get(row.subject_key)
+            if subject is not None and subject.jurisdiction_id != own:
+                out.append(ImportIssue(row.line, row.key_field, "该主体不在您的管辖范围内"))
+    return out
 
 
 class _Planner:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +25,11 @@ from tortoise.transactions import in_transaction
 
 from credit.core import clock, dataversion
 from credit.records.importer import formats
-from credit.records.importer.known import Known, load
-from credit.records.importer.plan import Plan, make_plan
+from credit.records.importer.known import load
+from credit.records.importer.plan import Plan, make_plan, scope_issues
 from credit.records.importer.reevaluate import reevaluate_many
 from credit.records.importer.report import ImportReport
-from credit.records.importer.rows import ImportIssue, Row, SubjectRow
+from credit.records.importer.rows import ImportIssue
 from credit.records.importer.validate import check_rows
 from credit.records.importer.write import write
 from credit.watches.events import record_pending as record_watched_changes
@@ -40,26 +40,6 @@ if TYPE_CHECKING:
 # Serialises imports on PostgreSQL (pg_advisory_xact_lock), so that what was checked is
 # what is written. SQLite serialises writers by itself.
 _LOCK_KEY = 0x637265646974  # "credit"
-
-
-def _scope_issues(rows: Sequence[Row], known: Known, actor: Actor | None) -> list[ImportIssue]:
-    """An importer acts within its own jurisdiction (data scope): a row about a subject of
-    another jurisdiction is an error, like any other bad row. The system administrator
-    (who also manages units, users and tokens of every jurisdiction) is not scoped."""
-    own = actor.jurisdiction_id if actor is not None else None
-    if own is None or (actor is not None and actor.role == "ADMIN"):
-        return []
-    out = []
-    for row in rows:
-        if isinstance(row, SubjectRow):
-            j = known.jurisdictions.get(row.jurisdiction_code)
-            if j is not None and j.id != own:
-                out.append(ImportIssue(row.line, "jurisdiction_code", "不在您的管辖范围内"))
-        else:
-            subject = known.subjects.get(row.subject_key)
-            if subject is not None and subject.jurisdiction_id != own:
-                out.append(ImportIssue(row.line, row.key_field, "该主体不在您的管辖范围内"))
-    return out
 
 
 class _Rollback(Exception):
@@ -75,7 +55,7 @@ async def _import(
 
     async def check_and_write(conn: BaseDBAsyncClient | None) -> Plan:
         known = await load(rows, conn)
-        issues.extend(_scope_issues(rows, known, actor))
+        issues.extend(scope_issues(rows, known, actor))
         plan = await make_plan(rows, known, issues, invalid_keys, conn)
         _count(report, plan)
         if conn is not None and not issues and report.changed:
