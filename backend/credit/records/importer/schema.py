@@ -87,7 +87,7 @@ def read_field(r: RowReader, f: Field, data: Mapping[str, Any], prefix: str, tod
         case FieldType.CHOICE:
             assert f.choices is not None
             return r.choice(data, f.name, path, f.choices, f.what, required=f.required)
-        case FieldType.DAY:
+        case FieldType.DAY:  # dates are top-level fields only
             return r.day(f.name, required=f.required, not_after=today if f.not_future else None)
         case FieldType.BOOLEAN:
             return r.boolean(f.name)

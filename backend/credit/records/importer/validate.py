@@ -55,7 +55,8 @@ from credit.subjects.identifiers import (
 def read_fields(
     r: RowReader, schema: RowSchema, data: Mapping[str, Any], prefix: str, today: date
 ) -> Values:
-    """The schema's fields in order, each followed by its rule; then the unknown fields."""
+    """The schema's fields in order, each followed by its rule (the caller checks for
+    fields the schema does not know)."""
     values: Values = {}
     for f in schema.fields:
         had = len(r.issues)
