@@ -24,7 +24,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from credit.core import clock, dataversion
-from credit.records.importer import formats
+from credit.records.importer.formats import (
+    Source,
+    SourceRow,
+    UnknownFormat,
+    detect_format,
+    json_label,
+    read,
+)
 from credit.records.importer.known import load
 from credit.records.importer.plan import Plan, make_plan, scope_issues
 from credit.records.importer.reevaluate import reevaluate_many
@@ -47,7 +54,7 @@ class _Rollback(Exception):
 
 
 async def _import(
-    source: formats.Source, *, dry_run: bool, actor: Actor | None, origin: dict[str, Any]
+    source: Source, *, dry_run: bool, actor: Actor | None, origin: dict[str, Any]
 ) -> ImportReport:
     started = time.perf_counter()
     report = ImportReport(format=source.format, dry_run=dry_run, rows=len(source.rows))
@@ -123,9 +130,9 @@ async def import_file(
         data, name = source, ""
     else:
         path = Path(source)
-        format = format or formats.detect_format(path)
+        format = format or detect_format(path)
         data, name = await asyncio.to_thread(path.read_bytes), path.name
-    parsed = formats.read(data, format)
+    parsed = read(data, format)
     origin = {"file": name, "format": format, "sha256": hashlib.sha256(data).hexdigest()}
     return await _import(parsed, dry_run=dry_run, actor=actor, origin=origin)
 
@@ -137,10 +144,10 @@ async def import_rows(
     actor: Actor | None = None,
 ) -> ImportReport:
     """Import rows already in the JSON Lines shape; row n (from 1) is reported as line n."""
-    source = formats.Source(
+    source = Source(
         "rows",
-        [formats.SourceRow(n, dict(r)) for n, r in enumerate(rows, start=1)],
-        formats.json_label,
+        [SourceRow(n, dict(r)) for n, r in enumerate(rows, start=1)],
+        json_label,
     )
     return await _import(
         source, dry_run=dry_run, actor=actor, origin={"file": "", "format": "rows"}
@@ -151,7 +158,7 @@ async def import_file_cli(path: str, dry_run: bool) -> int:
     """`python -m credit import FILE [--dry-run]`: 0 when imported (or valid), 1 otherwise."""
     try:
         report = await import_file(path, dry_run=dry_run)
-    except formats.UnknownFormat as exc:
+    except UnknownFormat as exc:
         print(f"文件：{exc}")
         return 1
     except OSError as exc:
