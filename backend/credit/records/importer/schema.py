@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from credit.policies.catalogues import InfoType
@@ -73,7 +74,7 @@ class RowSchema:
     # Fields read before the table (the row kind; the subject's identifier, a pair).
     leading: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def allowed(self) -> frozenset[str]:
         return self.leading | {f.name for f in self.fields}
 
