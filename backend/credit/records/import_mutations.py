@@ -15,7 +15,7 @@ from credit.apicore.mutations import check_csrf
 from credit.apicore.user_errors import UserError
 from credit.records.error_codes import RecordErrorCode
 from credit.records.importer import ImportReport, import_file
-from credit.records.importer_formats import column_header
+from credit.records.importer.formats import column_header
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 

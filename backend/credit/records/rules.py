@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from credit.policies.catalogues import INFO_TYPES
+from credit.policies.catalogues import INFO_TYPES, INFO_TYPES_BY_CODE, SANCTION_KINDS_BY_CODE
 from credit.policies.facts import Category
 from credit.policies.params import ShenyangParams, WugangParams
 from credit.records.amounts import InvalidAmount, check_amount
@@ -72,6 +72,33 @@ def _decision_types() -> frozenset[str]:
 
 
 DECISION_TYPES = _decision_types()
+
+# Which fields a record of each type takes. Each surface (the console's form, the API, the
+# import) words its refusal for its own readers; the rule itself is only here.
+SITUATION_TYPE = "watch_list_case"  # SY 第九条: a watch-list case names its situation
+INSPECTION_TYPE = "inspection"  # an inspection result says whether it passed
+
+
+def enterable(type_code: str) -> bool:
+    """A known type that people enter (the engine produces the automatic ones)."""
+    info_type = INFO_TYPES_BY_CODE.get(type_code)
+    return info_type is not None and not info_type.automatic
+
+
+def takes_situation(type_code: str) -> bool:
+    """Only a watch-list case has, and must have, a 第九条 situation (s01–s26)."""
+    return type_code == SITUATION_TYPE
+
+
+def takes_inspection_result(type_code: str) -> bool:
+    """Only an inspection result has, and must have, passed/failed."""
+    return type_code == INSPECTION_TYPE
+
+
+def sanction_takes_amount(kind_code: str) -> bool:
+    """Only a monetary sanction (a fine, a confiscation) has an amount."""
+    kind = SANCTION_KINDS_BY_CODE.get(kind_code)
+    return kind is not None and kind.monetary
 
 
 def decision_required(type_code: str) -> bool:

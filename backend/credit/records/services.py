@@ -66,23 +66,32 @@ class RecordInput:
 
 def validate_record_input(data: RecordInput, today: date) -> Category:
     """Plain checks of a record before anything is written; returns its category."""
-    from credit.policies.catalogues import SANCTION_KINDS_BY_CODE, VIOLATION_DOMAINS_BY_CODE
-
-    info_type = INFO_TYPES_BY_CODE.get(data.type)
-    if info_type is None or info_type.automatic:
+    if not rules.enterable(data.type):
         raise RecordInputError("type", f"未知或不可手工录入的信息类型：{data.type}")
+    info_type = INFO_TYPES_BY_CODE[data.type]
     _check_rules(data, today)
-    if data.type == "watch_list_case":
+    if rules.takes_situation(data.type):
         if data.situation_code not in WATCH_SITUATIONS_BY_CODE:
             raise RecordInputError("situationCode", "列入警示目录须选择第九条所列情形（s01–s26）")
     elif data.situation_code is not None:
         raise RecordInputError("situationCode", "只有“列入警示目录”信息才有第九条情形")
-    if data.type == "inspection" and data.inspection_passed is None:
+    if rules.takes_inspection_result(data.type) and data.inspection_passed is None:
         raise RecordInputError("inspectionPassed", "检查结果须注明是否合格")
     if data.decision_date is not None and not data.decision_no:
         raise RecordInputError("decisionNo", "有决定日期时须填写决定文书号")
     if data.violations and not (data.decision_no and data.decision_date):
         raise RecordInputError("violations", "违法行为须附于一份决定（文书号与日期）")
+    _check_violations(data)
+    if not data.summary.strip():
+        raise RecordInputError("summary", "须填写信息摘要")
+    return info_type.category
+
+
+def _check_violations(data: RecordInput) -> None:
+    """Each violation: a known domain, a type, at least one sanction of a known kind, an
+    amount within bounds and only where the kind takes one. Amounts are normalised."""
+    from credit.policies.catalogues import SANCTION_KINDS_BY_CODE, VIOLATION_DOMAINS_BY_CODE
+
     for i, v in enumerate(data.violations):
         if v.domain not in VIOLATION_DOMAINS_BY_CODE:
             raise RecordInputError(f"violations[{i}].domain", f"未知的违法领域：{v.domain}")
@@ -101,14 +110,11 @@ def validate_record_input(data: RecordInput, today: date) -> Category:
             except InvalidAmount as exc:
                 field = f"violations[{i}].sanctions[{j}].amountYuan"
                 raise RecordInputError(field, str(exc)) from exc
-            if s.amount_yuan and not kind.monetary:
+            if s.amount_yuan and not rules.sanction_takes_amount(s.kind):
                 raise RecordInputError(
                     f"violations[{i}].sanctions[{j}].amountYuan",
                     f"“{kind.name_zh}”不涉及金额",
                 )
-    if not data.summary.strip():
-        raise RecordInputError("summary", "须填写信息摘要")
-    return info_type.category
 
 
 async def check_type_known(

@@ -1,5 +1,5 @@
 """GET /import/template.xlsx and /import/template.csv: the import templates, generated on
-each request from the importer's own column definitions (importer_formats.COLUMNS), so a
+each request from the importer's own column definitions (importer.formats.columns), so a
 template can never drift from what the importer reads. They hold no data: open to all."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from credit.records.importer_formats import write_csv, write_xlsx
+from credit.records.importer.formats import write_csv, write_xlsx
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

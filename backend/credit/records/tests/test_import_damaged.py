@@ -12,8 +12,7 @@ import pytest
 
 from credit.audit.models import AuditEvent
 from credit.conftest import gql, sign_in
-from credit.records import importer_formats as formats
-from credit.records.importer import import_file, import_file_cli
+from credit.records.importer import formats, import_file, import_file_cli
 from credit.records.models import Decision
 from credit.testing import make_place, make_subject, make_user
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from credit.accounts.models import Unit
 from credit.conftest import gql, sign_in
-from credit.records.importer_formats import COLUMNS
+from credit.records.importer.formats import COLUMNS
 from credit.records.models import CreditRecord
 from credit.testing import make_subject, make_user
 

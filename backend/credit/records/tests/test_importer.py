@@ -27,8 +27,8 @@ from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
 from credit.policies.facts import RecordStatus
 from credit.policies.seed import ensure_policies
-from credit.records import importer_formats as formats
 from credit.records.importer import (
+    formats,
     import_file,
     import_file_cli,
     import_rows,
