@@ -126,7 +126,11 @@ class Commitment:
         links = await loaders(info).breaches.load(self.row.id)
         rows = await info.context.loaders.get(record_by_id).load_many([b.record_id for b in links])
         actor = info.context.actor
-        return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
+        return [
+            CreditRecord.from_model(r)
+            for r in rows
+            if r is not None and record_visible_to(actor, r)
+        ]
 
 
 @strawberry.type(description="公开的信用承诺（自然人的承诺不公开承诺内容）")

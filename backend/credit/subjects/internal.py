@@ -126,7 +126,7 @@ class Subject:
         rows = await info.context.loaders.get(records_of_subject).load(self.row.id)
         actor = info.context.actor
         items = [
-            CreditRecord(row=r)
+            CreditRecord.from_model(r)
             for r in rows
             if record_visible_to(actor, r) and r.status != RecordStatusEnum.DELETED
         ]
@@ -239,7 +239,7 @@ class InternalQueries:
             query = query.filter(subject_id=int(subject_id))
         total = await query.count()
         rows = await query.order_by(order_by.value, "-id").offset(offset).limit(limit)
-        return connection([CreditRecord(row=r) for r in rows], offset, total)
+        return connection([CreditRecord.from_model(r) for r in rows], offset, total)
 
     @strawberry.field(
         extensions=requires(Permission.REVIEW_RECORDS), description="审核队列：待审核与待公布"
@@ -255,7 +255,7 @@ class InternalQueries:
         )
         total = await query.count()
         rows = await query.order_by("updated_at", "id").offset(offset).limit(limit)
-        return connection([CreditRecord(row=r) for r in rows], offset, total)
+        return connection([CreditRecord.from_model(r) for r in rows], offset, total)
 
 
 @strawberry.type
@@ -281,4 +281,4 @@ class DecisionQueries:
             query = query.filter(document_no__icontains=document_no.strip())
         total = await query.count()
         rows = await query.order_by("-decided_on", "-id").offset(offset).limit(limit)
-        return connection([Decision(row=r) for r in rows], offset, total)
+        return connection([Decision.from_model(r) for r in rows], offset, total)
