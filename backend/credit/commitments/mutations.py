@@ -203,7 +203,9 @@ class CommitmentMutations:
             return Outcome(row, "commitment", row.id, None, _snapshot(row))
 
         value, errors = await run_mutation(info, "commitment.register", body)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )
 
     @strawberry.mutation(
         extensions=requires(Permission.MANAGE_SUBJECTS),
@@ -230,7 +232,9 @@ class CommitmentMutations:
             return Outcome(row, "commitment", row.id, before, {**_snapshot(row), "reason": text})
 
         value, errors = await run_mutation(info, "commitment.withdraw", body)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )
 
     @strawberry.mutation(
         extensions=requires(Permission.MANAGE_SUBJECTS),
@@ -253,4 +257,6 @@ class CommitmentMutations:
             )
 
         value, errors = await run_mutation(info, "commitment.breach_link", body)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )
