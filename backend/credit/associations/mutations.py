@@ -104,7 +104,7 @@ class AssociationMutations:
 
         value, errors = await run_mutation(info, "association_member.add", body)
         return AssociationMemberPayload(
-            member=AssociationMember(row=value) if value else None, errors=errors
+            member=AssociationMember.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(
@@ -136,7 +136,7 @@ class AssociationMutations:
 
         value, errors = await run_mutation(info, "association_member.remove", body)
         return AssociationMemberPayload(
-            member=AssociationMember(row=value) if value else None, errors=errors
+            member=AssociationMember.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(
@@ -178,5 +178,5 @@ class AssociationMutations:
 
         value, errors = await run_mutation(info, "association_rating.submit", body)
         return AssociationSubmissionPayload(
-            submission=AssociationSubmission(row=value) if value else None, errors=errors
+            submission=AssociationSubmission.from_model(value) if value else None, errors=errors
         )
