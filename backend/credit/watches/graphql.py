@@ -4,6 +4,7 @@ change events (watchEventsPage). A token sees and changes only its own watches."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -30,12 +31,12 @@ from credit.watches.models import Watch as WatchModel
 from credit.watches.queries import events_for_token
 from credit.watches.types import (
     Watch,
+    WatchEventNode,
     WatchEventPage,
     WatchOutcome,
     WatchResult,
     decode_position,
     encode_position,
-    node,
 )
 
 MAX_CODES = 1000
@@ -140,12 +141,16 @@ class WatchMutations:
             parsed = _parse(usccs)
             await _lock_token(conn, token_id)
             found = await _subjects(conn, [p.uscc for p in parsed if p.uscc])
+            # values_list(flat=True) yields the values; Tortoise types them as tuples.
             watched = set(
-                await WatchModel.filter(
-                    token_id=token_id, subject_id__in=[s.id for s in found.values()]
+                cast(
+                    "list[int]",
+                    await WatchModel.filter(
+                        token_id=token_id, subject_id__in=[s.id for s in found.values()]
+                    )
+                    .using_db(conn)
+                    .values_list("subject_id", flat=True),
                 )
-                .using_db(conn)
-                .values_list("subject_id", flat=True)
             )
             results: list[WatchResult] = []
             new: list[Subject] = []
@@ -246,7 +251,7 @@ class WatchQueries:
         query = WatchModel.filter(token_id=_query_token_id(info))
         total = await query.count()
         rows = await query.order_by("id").offset(offset).limit(limit)
-        return connection([Watch(model=w) for w in rows], offset, total)
+        return connection([Watch.from_model(w) for w in rows], offset, total)
 
     @strawberry.field(
         extensions=requires(Permission.WATCH_SUBJECTS),
@@ -268,5 +273,7 @@ class WatchQueries:
         page = rows[:size]
         end = encode_position(page[-1].position) if page else after or None
         return WatchEventPage(
-            events=[node(e) for e in page], end_cursor=end, has_next_page=len(rows) > size
+            events=[WatchEventNode.from_model(e) for e in page],
+            end_cursor=end,
+            has_next_page=len(rows) > size,
         )
