@@ -39,7 +39,7 @@ def gid(value: int) -> strawberry.ID:
 
 async def subject_of(info: Info, subject_id: int) -> Subject | None:
     row = await info.context.loaders.get(subject_by_id).load(subject_id)
-    return Subject(row=row) if row else None
+    return Subject.from_model(row) if row else None
 
 
 async def records_of(info: Info, ids: list[int]) -> list[CreditRecord]:
