@@ -99,7 +99,7 @@ class AssociationMutations:
 
         value, errors = await run_mutation(info, "association_member.add", body, AssociationError)
         return AssociationMemberPayload(
-            member=AssociationMember(row=value) if value else None, errors=errors
+            member=AssociationMember.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(
@@ -133,7 +133,7 @@ class AssociationMutations:
             info, "association_member.remove", body, AssociationError
         )
         return AssociationMemberPayload(
-            member=AssociationMember(row=value) if value else None, errors=errors
+            member=AssociationMember.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(
@@ -177,5 +177,5 @@ class AssociationMutations:
             info, "association_rating.submit", body, AssociationError
         )
         return AssociationSubmissionPayload(
-            submission=AssociationSubmission(row=value) if value else None, errors=errors
+            submission=AssociationSubmission.from_model(value) if value else None, errors=errors
         )

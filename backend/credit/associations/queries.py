@@ -76,7 +76,7 @@ class AssociationQueries:
             query = query.filter(name_or_uscc(normalise(search), "subject__"))
         total = await query.count()
         rows = await query.order_by("-joined_on", "-id").offset(offset).limit(limit)
-        return connection([AssociationMember(row=r) for r in rows], offset, total)
+        return connection([AssociationMember.from_model(r) for r in rows], offset, total)
 
     @strawberry.field(
         extensions=requires(Permission.SUBMIT_ASSOCIATION_RATINGS),
@@ -96,4 +96,4 @@ class AssociationQueries:
             query = query.filter(status__in=[S(s) for s in status])
         total = await query.count()
         rows = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
-        return connection([AssociationSubmission(row=r) for r in rows], offset, total)
+        return connection([AssociationSubmission.from_model(r) for r in rows], offset, total)

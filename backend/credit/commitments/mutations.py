@@ -199,7 +199,9 @@ class CommitmentMutations:
             return Outcome(row, "commitment", row.id, None, _snapshot(row))
 
         value, errors = await run_mutation(info, "commitment.register", body, CommitmentError)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )
 
     @strawberry.mutation(
         extensions=requires(Permission.MANAGE_SUBJECTS),
@@ -226,7 +228,9 @@ class CommitmentMutations:
             return Outcome(row, "commitment", row.id, before, {**_snapshot(row), "reason": text})
 
         value, errors = await run_mutation(info, "commitment.withdraw", body, CommitmentError)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )
 
     @strawberry.mutation(
         extensions=requires(Permission.MANAGE_SUBJECTS),
@@ -249,4 +253,6 @@ class CommitmentMutations:
             )
 
         value, errors = await run_mutation(info, "commitment.breach_link", body, CommitmentError)
-        return CommitmentPayload(commitment=Commitment(row=value) if value else None, errors=errors)
+        return CommitmentPayload(
+            commitment=Commitment.from_model(value) if value else None, errors=errors
+        )

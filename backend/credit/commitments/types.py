@@ -13,6 +13,7 @@ from credit.commitments import services
 from credit.commitments.loaders import loaders
 from credit.commitments.models import Commitment as CommitmentModel
 from credit.commitments.models import CommitmentState
+from credit.core import clock
 from credit.records.loaders import record_by_id
 from credit.records.types import CreditRecord
 from credit.subjects.scope import record_visible_to
@@ -51,70 +52,21 @@ def status_of(row: CommitmentModel, day: date) -> services.CommitmentStatus:
 @strawberry.type(description="信用承诺（内部视图：辖区内部用户与承诺主体本身）")
 class Commitment:
     row: strawberry.Private[CommitmentModel]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
-
-    @strawberry.field
-    def subject_id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.subject_id))
-
-    @strawberry.field(description="承诺类型代码（见 commitmentKinds）")
-    def kind(self) -> str:
-        return self.row.kind
-
-    @strawberry.field(description="承诺类型名称")
-    def kind_name(self) -> str:
-        return kind_name(self.row.kind)
-
-    @strawberry.field(description="承诺事项")
-    def matter(self) -> str:
-        return self.row.matter
-
-    @strawberry.field(description="承诺内容")
-    def content(self) -> str:
-        return self.row.content
-
-    @strawberry.field(description="承诺内容是否采用标准文本")
-    def from_template(self) -> bool:
-        return self.row.from_template
-
-    @strawberry.field(description="签署日期")
-    def signed_on(self) -> date:
-        return self.row.signed_on
-
-    @strawberry.field(description="有效期至（空为长期）")
-    def valid_until(self) -> date | None:
-        return self.row.valid_until
-
-    @strawberry.field(description="受理单位")
-    def receiving_unit(self) -> str:
-        return self.row.receiving_unit
-
-    @strawberry.field(description="当前状态")
-    def status(self) -> CommitmentStatus:  # type: ignore[valid-type]
-        from credit.core import clock
-
-        return status_of(self.row, clock.today())
-
-    @strawberry.field(description="当前状态名称")
-    def status_name(self) -> str:
-        from credit.core import clock
-
-        return services.STATUS_NAMES[status_of(self.row, clock.today())]
-
-    @strawberry.field(description="撤回时间")
-    def withdrawn_at(self) -> datetime | None:
-        return self.row.withdrawn_at
-
-    @strawberry.field(description="撤回理由")
-    def withdraw_reason(self) -> str:
-        return self.row.withdraw_reason
-
-    @strawberry.field(description="登记时间")
-    def created_at(self) -> datetime:
-        return self.row.created_at
+    id: strawberry.ID
+    subject_id: strawberry.ID
+    kind: str = strawberry.field(description="承诺类型代码（见 commitmentKinds）")
+    kind_name: str = strawberry.field(description="承诺类型名称")
+    matter: str = strawberry.field(description="承诺事项")
+    content: str = strawberry.field(description="承诺内容")
+    from_template: bool = strawberry.field(description="承诺内容是否采用标准文本")
+    signed_on: date = strawberry.field(description="签署日期")
+    valid_until: date | None = strawberry.field(description="有效期至（空为长期）")
+    receiving_unit: str = strawberry.field(description="受理单位")
+    status: CommitmentStatus = strawberry.field(description="当前状态")  # type: ignore[valid-type]
+    status_name: str = strawberry.field(description="当前状态名称")
+    withdrawn_at: datetime | None = strawberry.field(description="撤回时间")
+    withdraw_reason: str = strawberry.field(description="撤回理由")
+    created_at: datetime = strawberry.field(description="登记时间")
 
     @strawberry.field(description="承诺书文件（元数据；内容经 evidenceFile 读取）")
     async def document(self, info: Info) -> EvidenceFileInfo | None:
@@ -126,53 +78,52 @@ class Commitment:
         links = await loaders(info).breaches.load(self.row.id)
         rows = await info.context.loaders.get(record_by_id).load_many([b.record_id for b in links])
         actor = info.context.actor
-        return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
+        return [
+            CreditRecord.from_model(r)
+            for r in rows
+            if r is not None and record_visible_to(actor, r)
+        ]
+
+    @classmethod
+    def from_model(cls, row: CommitmentModel) -> Commitment:
+        # The status as of today (the request's day): the internal view is always current.
+        status = status_of(row, clock.today())
+        return cls(
+            row=row,
+            id=strawberry.ID(str(row.id)),
+            subject_id=strawberry.ID(str(row.subject_id)),
+            kind=row.kind,
+            kind_name=kind_name(row.kind),
+            matter=row.matter,
+            content=row.content,
+            from_template=row.from_template,
+            signed_on=row.signed_on,
+            valid_until=row.valid_until,
+            receiving_unit=row.receiving_unit,
+            status=status,
+            status_name=services.STATUS_NAMES[status],
+            withdrawn_at=row.withdrawn_at,
+            withdraw_reason=row.withdraw_reason,
+            created_at=row.created_at,
+        )
 
 
 @strawberry.type(description="公开的信用承诺（自然人的承诺不公开承诺内容）")
 class PublicCommitment:
     row: strawberry.Private[CommitmentModel]
     snapshot: strawberry.Private[Snapshot]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
-
-    @strawberry.field(description="承诺类型代码")
-    def kind(self) -> str:
-        return self.row.kind
-
-    @strawberry.field(description="承诺类型名称")
-    def kind_name(self) -> str:
-        return kind_name(self.row.kind)
-
-    @strawberry.field(description="承诺事项")
-    def matter(self) -> str:
-        return self.row.matter
-
-    @strawberry.field(description="承诺内容；自然人为 null")
-    def content(self) -> str | None:
-        return services.public_content(self.snapshot.subject.kind, self.row.content)
-
-    @strawberry.field(description="签署日期")
-    def signed_on(self) -> date:
-        return self.row.signed_on
-
-    @strawberry.field(description="有效期至（空为长期）")
-    def valid_until(self) -> date | None:
-        return self.row.valid_until
-
-    @strawberry.field(description="受理单位")
-    def receiving_unit(self) -> str:
-        return self.row.receiving_unit
-
-    @strawberry.field(description="截至查询日期的状态")
-    def status(self) -> CommitmentStatus:  # type: ignore[valid-type]
-        return status_of(self.row, self.snapshot.as_of)
-
-    @strawberry.field(description="截至查询日期的状态名称")
-    def status_name(self) -> str:
-        return services.STATUS_NAMES[status_of(self.row, self.snapshot.as_of)]
+    id: strawberry.ID
+    kind: str = strawberry.field(description="承诺类型代码")
+    kind_name: str = strawberry.field(description="承诺类型名称")
+    matter: str = strawberry.field(description="承诺事项")
+    # Masked when built (services.public_content): a natural person's text never enters
+    # the public type, so no resolver can hand it out.
+    content: str | None = strawberry.field(description="承诺内容；自然人为 null")
+    signed_on: date = strawberry.field(description="签署日期")
+    valid_until: date | None = strawberry.field(description="有效期至（空为长期）")
+    receiving_unit: str = strawberry.field(description="受理单位")
+    status: CommitmentStatus = strawberry.field(description="截至查询日期的状态")  # type: ignore[valid-type]
+    status_name: str = strawberry.field(description="截至查询日期的状态名称")
 
     @strawberry.field(description="公示期内的违诺记录（已公布的“违反许可承诺书”类信用信息）")
     async def breaches(self, info: Info) -> list[PublicRecord]:
@@ -181,6 +132,24 @@ class PublicCommitment:
         ids = [b.record_id for b in links if b.record_id in public]
         rows = await info.context.loaders.get(record_by_id).load_many(ids)
         return [public_record(r) for r in rows if r is not None]
+
+    @classmethod
+    def from_model(cls, row: CommitmentModel, snapshot: Snapshot) -> PublicCommitment:
+        status = status_of(row, snapshot.as_of)
+        return cls(
+            row=row,
+            snapshot=snapshot,
+            id=strawberry.ID(str(row.id)),
+            kind=row.kind,
+            kind_name=kind_name(row.kind),
+            matter=row.matter,
+            content=services.public_content(snapshot.subject.kind, row.content),
+            signed_on=row.signed_on,
+            valid_until=row.valid_until,
+            receiving_unit=row.receiving_unit,
+            status=status,
+            status_name=services.STATUS_NAMES[status],
+        )
 
 
 async def public_commitments(
@@ -191,7 +160,7 @@ async def public_commitments(
     offset, limit = page_bounds(first, after)
     rows = await loaders(info).of_subject.load(snapshot.subject.id)
     items = [
-        PublicCommitment(row=r, snapshot=snapshot)
+        PublicCommitment.from_model(r, snapshot)
         for r in rows
         if services.publicly_listed(status_of(r, snapshot.as_of))
     ]
@@ -204,7 +173,7 @@ async def subject_commitments(
     """Every commitment of a subject already known to be in the caller's scope."""
     offset, limit = page_bounds(first, after)
     rows = await loaders(info).of_subject.load(subject_id)
-    items = [Commitment(row=r) for r in rows]
+    items = [Commitment.from_model(r) for r in rows]
     return connection(items[offset : offset + limit], offset, len(items))
 
 

@@ -27,26 +27,22 @@ from credit.subjects.types import District, ListKind
 @strawberry.type(description="名单条目（公开）")
 class ListEntry:
     row: strawberry.Private[ListEntryModel]
+    list: ListKind  # type: ignore[valid-type]
+    since: date
+    until: date | None
+    decision_no: str | None
+    article: str
 
-    @strawberry.field
-    def list(self) -> ListKind:  # type: ignore[valid-type]  # a strawberry.enum(...) value
-        return ListKindEnum(self.row.kind)
-
-    @strawberry.field
-    def since(self) -> date:
-        return self.row.since
-
-    @strawberry.field
-    def until(self) -> date | None:
-        return self.row.until
-
-    @strawberry.field
-    def decision_no(self) -> str | None:
-        return self.row.decision_no
-
-    @strawberry.field
-    def article(self) -> str:
-        return self.row.article
+    @classmethod
+    def from_model(cls, row: ListEntryModel) -> ListEntry:
+        return cls(
+            row=row,
+            list=ListKindEnum(row.kind),
+            since=row.since,
+            until=row.until,
+            decision_no=row.decision_no,
+            article=row.article,
+        )
 
     @strawberry.field(description="主体名称（自然人脱敏）")
     async def subject_name(self, info: Info) -> str:
@@ -118,7 +114,7 @@ class ListQueries:
         if day < clock.today():
             rows = await entries_on(ListKindEnum(list), day, district, term)
             page = rows[offset : offset + limit]
-            return connection([ListEntry(row=r) for r in page], offset, len(rows))
+            return connection([ListEntry.from_model(r) for r in page], offset, len(rows))
         await ensure_fresh_lists()
         today = clock.today()
         query = ListEntryModel.filter(kind=list, since__lte=today).filter(
@@ -135,4 +131,4 @@ class ListQueries:
             )
         total = await query.count()
         rows = await query.order_by("-since", "-id").offset(offset).limit(limit)
-        return connection([ListEntry(row=r) for r in rows], offset, total)
+        return connection([ListEntry.from_model(r) for r in rows], offset, total)

@@ -123,28 +123,28 @@ class CatalogueQueries:
         if not is_system_admin(actor):
             query = query.filter(id=actor.jurisdiction_id or -1)
         codes: list[str] = sorted(set(await flat(query.values_list("policy_code", flat=True))))
-        return [PolicyVocabulary(vocab=await policy_vocabulary(code)) for code in codes]
+        return [PolicyVocabulary.from_model(await policy_vocabulary(code)) for code in codes]
 
 
 @strawberry.type(description="一项政策的词汇：可录入的信息类型、是否评级、是否有信用提醒")
 class PolicyVocabulary:
     vocab: strawberry.Private[Vocabulary]
+    policy_code: str = strawberry.field(description="政策代码")
+    regulation: str = strawberry.field(description="政策文号，如 沈公发〔2018〕4号")
+    record_types: list[CatalogueEntry] = strawberry.field(
+        description="该政策可手工录入的信息类型（目录顺序）"
+    )
+    grades: bool = strawberry.field(description="是否评定信用等级（A/B/C）")
 
-    @strawberry.field(description="政策代码")
-    def policy_code(self) -> str:
-        return self.vocab.policy_code
-
-    @strawberry.field(description="政策文号，如 沈公发〔2018〕4号")
-    def regulation(self) -> str:
-        return self.vocab.regulation
-
-    @strawberry.field(description="该政策可手工录入的信息类型（目录顺序）")
-    def record_types(self) -> list[CatalogueEntry]:
-        return [_info_type_entry(c.INFO_TYPES_BY_CODE[code]) for code in self.vocab.record_types]
-
-    @strawberry.field(description="是否评定信用等级（A/B/C）")
-    def grades(self) -> bool:
-        return self.vocab.grades
+    @classmethod
+    def from_model(cls, vocab: Vocabulary) -> PolicyVocabulary:
+        return cls(
+            vocab=vocab,
+            policy_code=vocab.policy_code,
+            regulation=vocab.regulation,
+            record_types=[_info_type_entry(c.INFO_TYPES_BY_CODE[t]) for t in vocab.record_types],
+            grades=vocab.grades,
+        )
 
     @strawberry.field(description="信用提醒与诚信约谈的方式（舞公 五）；无此制度的政策为空")
     def reminder_methods(

@@ -62,7 +62,7 @@ class CorrectionMutations:
 
         value, errors = await run_mutation(info, "credit_record.update", body, RecordError)
         return CreditRecordPayload(
-            credit_record=CreditRecord(row=value) if value else None, errors=errors
+            credit_record=CreditRecord.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(

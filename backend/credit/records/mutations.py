@@ -191,7 +191,7 @@ async def _lifecycle(
 
     value, errors = await run_mutation(info, f"credit_record.{action.value}", body, RecordError)
     return CreditRecordPayload(
-        credit_record=CreditRecord(row=value) if value else None, errors=errors
+        credit_record=CreditRecord.from_model(value) if value else None, errors=errors
     )
 
 
@@ -252,7 +252,7 @@ class RecordMutations:
 
         value, errors = await run_mutation(info, "credit_record.create", body, RecordError)
         return CreditRecordPayload(
-            credit_record=CreditRecord(row=value) if value else None, errors=errors
+            credit_record=CreditRecord.from_model(value) if value else None, errors=errors
         )
 
     @strawberry.mutation(extensions=requires(Permission.ENTER_RECORDS), description="提交审核")

@@ -25,4 +25,4 @@ class RecordQueries:
             raise CodedError("无效的编号", ErrorCode.INVALID_ARGUMENT, field="id") from exc
         scoped = Subquery(subjects_in_scope(info.context.actor).values("id"))
         row = await RecordModel.filter(id=rid, subject_id__in=scoped).first()
-        return CreditRecord(row=row) if row else None
+        return CreditRecord.from_model(row) if row else None

@@ -45,34 +45,28 @@ class Violation:
 @strawberry.type(description="决定（文书号、日期、作出单位、依据）")
 class Decision:
     row: strawberry.Private[DecisionModel]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
-
-    @strawberry.field
-    def document_no(self) -> str:
-        return self.row.document_no
-
-    @strawberry.field
-    def decided_on(self) -> date:
-        return self.row.decided_on
-
-    @strawberry.field
-    def issuing_unit(self) -> str:
-        return self.row.issuing_unit
-
-    @strawberry.field
-    def legal_basis(self) -> str:
-        return self.row.legal_basis
-
-    @strawberry.field(description="行政复议/诉讼记录（第十六条）")
-    def appeals(self) -> strawberry.scalars.JSON:
-        return self.row.appeals
+    id: strawberry.ID
+    document_no: str
+    decided_on: date
+    issuing_unit: str
+    legal_basis: str
+    appeals: strawberry.scalars.JSON = strawberry.field(description="行政复议/诉讼记录（第十六条）")
 
     @strawberry.field
     async def violations(self, info: Info) -> list[Violation]:
         return await info.context.loaders.get(violations_of_decision).load(self.row.id)
+
+    @classmethod
+    def from_model(cls, d: DecisionModel) -> Decision:
+        return cls(
+            row=d,
+            id=strawberry.ID(str(d.id)),
+            document_no=d.document_no,
+            decided_on=d.decided_on,
+            issuing_unit=d.issuing_unit,
+            legal_basis=d.legal_basis,
+            appeals=d.appeals,
+        )
 
 
 @strawberry.type(description="状态变更（生命周期的每一步及其时间）")
@@ -101,129 +95,102 @@ class Transition:
         )
 
 
+# Resolvers declared before the type: a field with a resolver keeps its place among the
+# plain fields only when it is assigned in the class body (strawberry lists annotated
+# fields first, then decorated methods), and the schema's field order is part of the API.
+async def _subject_name(root: CreditRecord, info: Info) -> str:
+    s = await info.context.loaders.get(subject_by_id).load(root.subject_id)
+    return s.name if s else ""
+
+
+async def _provider_unit(root: CreditRecord, info: Info) -> str | None:
+    if root.row.provider_unit_id is None:
+        return None
+    unit = await info.context.loaders.get(unit_by_id).load(root.row.provider_unit_id)
+    return unit.name if unit else None
+
+
 @strawberry.type(description="信用信息（内部视图，含全部状态与录入信息）")
 class CreditRecord:
     row: strawberry.Private[RecordModel]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
-
-    @strawberry.field
-    def subject_id(self) -> int:
-        return self.row.subject_id
-
-    @strawberry.field
-    async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.get(subject_by_id).load(self.row.subject_id)
-        return s.name if s else ""
-
-    @strawberry.field
-    def category(self) -> Category:  # type: ignore[valid-type]
-        return CategoryEnum(self.row.category)
-
-    @strawberry.field
-    def type(self) -> str:
-        return self.row.type
-
-    @strawberry.field
-    def type_name(self) -> str:
-        return display.info_type_name(self.row.type)
-
-    @strawberry.field
-    def status(self) -> RecordStatus:  # type: ignore[valid-type]
-        return RecordStatusEnum(self.row.status)
-
-    @strawberry.field
-    def status_name(self) -> str:
-        return STATUS_ZH[RecordStatusEnum(self.row.status)]
-
-    @strawberry.field
-    def summary(self) -> str:
-        return self.row.summary
-
-    @strawberry.field(
+    id: strawberry.ID
+    subject_id: int
+    subject_name: str = strawberry.field(resolver=_subject_name)
+    category: Category  # type: ignore[valid-type]
+    type: str
+    type_name: str
+    status: RecordStatus  # type: ignore[valid-type]
+    status_name: str
+    summary: str
+    internal_note: str = strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL), description="内部备注（不公开）"
     )
-    def internal_note(self) -> str:
-        return self.row.internal_note
-
-    @strawberry.field(description="第九条情形代码（警示目录）")
-    def situation_code(self) -> str | None:
-        return self.row.situation_code
-
-    @strawberry.field
-    def situation_name(self) -> str | None:
-        s = WATCH_SITUATIONS_BY_CODE.get(self.row.situation_code or "")
-        return s.name_zh if s else None
-
-    @strawberry.field
-    def inspection_passed(self) -> bool | None:
-        return self.row.inspection_passed
-
-    @strawberry.field
-    def occurred_on(self) -> date:
-        return self.row.occurred_on
-
-    @strawberry.field
-    def decision_no(self) -> str | None:
-        return self.row.decision_no
-
-    @strawberry.field
-    def decision_date(self) -> date | None:
-        return self.row.decision_date
-
-    @strawberry.field
-    def issuing_unit(self) -> str:
-        return self.row.issuing_unit
-
-    @strawberry.field
-    def legal_basis(self) -> str:
-        return self.row.legal_basis
-
-    @strawberry.field
-    def published_at(self) -> datetime | None:
-        return self.row.published_at
-
-    @strawberry.field(
+    situation_code: str | None = strawberry.field(description="第九条情形代码（警示目录）")
+    situation_name: str | None
+    inspection_passed: bool | None
+    occurred_on: date
+    decision_no: str | None
+    decision_date: date | None
+    issuing_unit: str
+    legal_basis: str
+    published_at: datetime | None
+    public_until_override: date | None = strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL), description="公示期限的特别规定（内部）"
     )
-    def public_until_override(self) -> date | None:
-        return self.row.public_until_override
-
-    @strawberry.field(
+    retention_until_override: date | None = strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL), description="保存期限的特别规定（内部）"
     )
-    def retention_until_override(self) -> date | None:
-        return self.row.retention_until_override
-
-    @strawberry.field(
-        extensions=requires(Permission.VIEW_INTERNAL), description="信息提供单位（对真实性负责）"
+    provider_unit: str | None = strawberry.field(
+        resolver=_provider_unit,
+        extensions=requires(Permission.VIEW_INTERNAL),
+        description="信息提供单位（对真实性负责）",
     )
-    async def provider_unit(self, info: Info) -> str | None:
-        if self.row.provider_unit_id is None:
-            return None
-        unit = await info.context.loaders.get(unit_by_id).load(self.row.provider_unit_id)
-        return unit.name if unit else None
+    provider_person: str = strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="信息提供人"
+    )
+    created_by_id: int | None = strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="录入人"
+    )
+    source: str = strawberry.field(
+        extensions=requires(Permission.VIEW_INTERNAL), description="录入方式（内部）"
+    )
 
-    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="信息提供人")
-    def provider_person(self) -> str:
-        return self.row.provider_person
-
-    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="录入人")
-    def created_by_id(self) -> int | None:
-        return self.row.created_by_id
-
-    @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="录入方式（内部）")
-    def source(self) -> str:
-        return self.row.source
+    @classmethod
+    def from_model(cls, r: RecordModel) -> CreditRecord:
+        situation = WATCH_SITUATIONS_BY_CODE.get(r.situation_code or "")
+        return cls(
+            row=r,
+            id=strawberry.ID(str(r.id)),
+            subject_id=r.subject_id,
+            category=CategoryEnum(r.category),
+            type=r.type,
+            type_name=display.info_type_name(r.type),
+            status=RecordStatusEnum(r.status),
+            status_name=STATUS_ZH[RecordStatusEnum(r.status)],
+            summary=r.summary,
+            internal_note=r.internal_note,
+            situation_code=r.situation_code,
+            situation_name=situation.name_zh if situation else None,
+            inspection_passed=r.inspection_passed,
+            occurred_on=r.occurred_on,
+            decision_no=r.decision_no,
+            decision_date=r.decision_date,
+            issuing_unit=r.issuing_unit,
+            legal_basis=r.legal_basis,
+            published_at=r.published_at,
+            public_until_override=r.public_until_override,
+            retention_until_override=r.retention_until_override,
+            provider_person=r.provider_person,
+            created_by_id=r.created_by_id,
+            source=r.source,
+        )
 
     @strawberry.field
     async def decision(self, info: Info) -> Decision | None:
         if self.row.decision_id is None:
             return None
         d = await info.context.loaders.get(decision_by_id).load(self.row.decision_id)
-        return Decision(row=d) if d else None
+        return Decision.from_model(d) if d else None
 
     @strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL), description="生命周期变更历史（含操作人）"

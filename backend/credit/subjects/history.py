@@ -19,18 +19,9 @@ from credit.subjects.models import SubjectNameChange as NameChangeModel
 @strawberry.type(description="名称变更记录（曾用名）")
 class SubjectNameChange:
     row: strawberry.Private[NameChangeModel]
-
-    @strawberry.field(description="原名称（曾用名）")
-    def old_name(self) -> str:
-        return self.row.old_name
-
-    @strawberry.field(description="新名称")
-    def new_name(self) -> str:
-        return self.row.new_name
-
-    @strawberry.field(description="变更时间")
-    def changed_at(self) -> datetime:
-        return self.row.changed_at
+    old_name: str = strawberry.field(description="原名称（曾用名）")
+    new_name: str = strawberry.field(description="新名称")
+    changed_at: datetime = strawberry.field(description="变更时间")
 
     @strawberry.field(
         extensions=requires(Permission.VIEW_INTERNAL),
@@ -41,6 +32,10 @@ class SubjectNameChange:
             return "批量导入" if self.row.source == "import" else ""
         user = await info.context.loaders.get(user_by_id).load(self.row.changed_by_id)
         return user.display_name if user else ""
+
+    @classmethod
+    def from_model(cls, row: NameChangeModel) -> SubjectNameChange:
+        return cls(row=row, old_name=row.old_name, new_name=row.new_name, changed_at=row.changed_at)
 
 
 def name_changes_of_subject() -> DataLoader[int, list[NameChangeModel]]:

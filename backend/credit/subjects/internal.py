@@ -17,6 +17,7 @@ from credit.apicore.pagination import Connection, connection, page_bounds
 from credit.grades.loaders import evaluation_of_subject
 from credit.policies.facts import GradeLevel as GradeLevelEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
+from credit.policies.facts import SubjectKind as SubjectKindEnum
 from credit.policies.queries import PolicyVocabulary
 from credit.records.loaders import records_of_subject
 from credit.records.models import CreditRecord as RecordModel
@@ -34,64 +35,57 @@ if TYPE_CHECKING:
     from credit.commitments.types import Commitment
 
 
+# Declared before the type: a field with a resolver keeps its place among the plain fields
+# only when it is assigned in the class body (strawberry lists annotated fields first, then
+# decorated methods), and the schema's field order is part of the API.
+def _id_number(root: Subject, info: Info) -> str | None:
+    # Bounded by jurisdiction as well as by the permission (may_see_full_id_number).
+    if not root.row.id_number_cipher or not may_see_full_id_number(info.context.actor, root.row):
+        return None
+    return decrypt(root.row.id_number_cipher)
+
+
 @strawberry.type(description="主体（内部视图）")
 class Subject:
     row: strawberry.Private[SubjectModel]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.row.id))
-
-    @strawberry.field
-    def uscc(self) -> str | None:
-        return self.row.uscc
-
-    @strawberry.field(description="名称（内部不脱敏）")
-    def name(self) -> str:
-        return self.row.name
-
-    @strawberry.field
-    def kind(self) -> SubjectKind:  # type: ignore[valid-type]  # a strawberry.enum(...) value
-        from credit.policies.facts import SubjectKind as K
-
-        return K(self.row.kind)
-
-    @strawberry.field
-    def id_number_masked(self) -> str | None:
-        return self.row.id_number_masked
-
-    @strawberry.field(
-        extensions=requires(Permission.VIEW_UNMASKED_ID), description="居民身份证号码（完整）"
+    id: strawberry.ID
+    uscc: str | None
+    name: str = strawberry.field(description="名称（内部不脱敏）")
+    kind: SubjectKind  # type: ignore[valid-type]
+    id_number_masked: str | None
+    id_number: str | None = strawberry.field(
+        resolver=_id_number,
+        extensions=requires(Permission.VIEW_UNMASKED_ID),
+        description="居民身份证号码（完整）",
     )
-    def id_number(self, info: Info) -> str | None:
-        if not self.row.id_number_cipher or not may_see_full_id_number(
-            info.context.actor, self.row
-        ):
-            return None
-        return decrypt(self.row.id_number_cipher)
+    address: str
+    legal_representative: str = strawberry.field(description="法定代表人（负责人）")
+    licence_no: str = strawberry.field(description="许可证/备案编号")
 
-    @strawberry.field
-    def address(self) -> str:
-        return self.row.address
-
-    @strawberry.field(description="法定代表人（负责人）")
-    def legal_representative(self) -> str:
-        return self.row.legal_representative
-
-    @strawberry.field(description="许可证/备案编号")
-    def licence_no(self) -> str:
-        return self.row.licence_no
+    @classmethod
+    def from_model(cls, row: SubjectModel) -> Subject:
+        return cls(
+            row=row,
+            id=strawberry.ID(str(row.id)),
+            uscc=row.uscc,
+            name=row.name,
+            kind=SubjectKindEnum(row.kind),
+            id_number_masked=row.id_number_masked,
+            address=row.address,
+            legal_representative=row.legal_representative,
+            licence_no=row.licence_no,
+        )
 
     @strawberry.field(description="名称变更记录（曾用名），新的在前")
     async def name_history(self, info: Info) -> list[SubjectNameChange]:
         rows = await name_changes_loader(info).load(self.row.id)
-        return [SubjectNameChange(row=r) for r in rows]
+        return [SubjectNameChange.from_model(r) for r in rows]
 
     @strawberry.field(description="主体适用的政策及其词汇（可录入的信息类型等）")
     async def policy(self, info: Info) -> PolicyVocabulary:
         from credit.subjects.policy import jurisdiction_vocabulary
 
-        return PolicyVocabulary(vocab=await jurisdiction_vocabulary(self.row.jurisdiction_id))
+        return PolicyVocabulary.from_model(await jurisdiction_vocabulary(self.row.jurisdiction_id))
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:
@@ -107,9 +101,9 @@ class Subject:
 
         day = forecast_as_of_or_error(as_of)
         if day != clock.today():
-            return PublicSubject(snapshot=await snapshot(self.row, day))
+            return PublicSubject.from_model(await snapshot(self.row, day))
         stored = await info.context.loaders.get(evaluation_of_subject).load(self.row.id)
-        return PublicSubject(snapshot=snapshot_from_stored(self.row, stored, day))
+        return PublicSubject.from_model(snapshot_from_stored(self.row, stored, day))
 
     @strawberry.field(description="下次因时间推移而变化的时刻")
     async def next_change_at(self, info: Info) -> datetime | None:
@@ -126,7 +120,7 @@ class Subject:
         rows = await info.context.loaders.get(records_of_subject).load(self.row.id)
         actor = info.context.actor
         items = [
-            CreditRecord(row=r)
+            CreditRecord.from_model(r)
             for r in rows
             if record_visible_to(actor, r) and r.status != RecordStatusEnum.DELETED
         ]
@@ -181,7 +175,7 @@ class InternalQueries:
             query = query.filter(evaluation__grade=GradeLevelEnum(grade))
         total = await query.count()
         rows = await query.order_by(order_by.value, "id").offset(offset).limit(limit)
-        return connection([Subject(row=r) for r in rows], offset, total)
+        return connection([Subject.from_model(r) for r in rows], offset, total)
 
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="主体（内部）")
     async def internal_subject(self, info: Info, id: strawberry.ID) -> Subject | None:
@@ -190,7 +184,7 @@ class InternalQueries:
         except ValueError as exc:
             raise CodedError("无效的编号", ErrorCode.INVALID_ARGUMENT, field="id") from exc
         row = await subjects_in_scope(info.context.actor).filter(id=sid).first()
-        return Subject(row=row) if row else None
+        return Subject.from_model(row) if row else None
 
     @strawberry.field(
         extensions=requires(Permission.MANAGE_SUBJECTS),
@@ -213,7 +207,7 @@ class InternalQueries:
     )
     async def my_subject(self, info: Info) -> Subject | None:
         row = await subjects_in_scope(info.context.actor).first()
-        return Subject(row=row) if row else None
+        return Subject.from_model(row) if row else None
 
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="信用信息（内部）")
     async def credit_records(
@@ -239,7 +233,7 @@ class InternalQueries:
             query = query.filter(subject_id=int(subject_id))
         total = await query.count()
         rows = await query.order_by(order_by.value, "-id").offset(offset).limit(limit)
-        return connection([CreditRecord(row=r) for r in rows], offset, total)
+        return connection([CreditRecord.from_model(r) for r in rows], offset, total)
 
     @strawberry.field(
         extensions=requires(Permission.REVIEW_RECORDS), description="审核队列：待审核与待公布"
@@ -255,7 +249,7 @@ class InternalQueries:
         )
         total = await query.count()
         rows = await query.order_by("updated_at", "id").offset(offset).limit(limit)
-        return connection([CreditRecord(row=r) for r in rows], offset, total)
+        return connection([CreditRecord.from_model(r) for r in rows], offset, total)
 
 
 @strawberry.type
@@ -281,4 +275,4 @@ class DecisionQueries:
             query = query.filter(document_no__icontains=document_no.strip())
         total = await query.count()
         rows = await query.order_by("-decided_on", "-id").offset(offset).limit(limit)
-        return connection([Decision(row=r) for r in rows], offset, total)
+        return connection([Decision.from_model(r) for r in rows], offset, total)

@@ -167,8 +167,8 @@ async def _run(info: Info, action: str, body: Any) -> SubjectPayload:
 
     value, errors = await run_mutation(info, action, guarded, SubjectError)
     return SubjectPayload(
-        subject=Subject(row=value) if value else None,
-        duplicate_of=Subject(row=duplicate[0]) if duplicate else None,
+        subject=Subject.from_model(value) if value else None,
+        duplicate_of=Subject.from_model(duplicate[0]) if duplicate else None,
         errors=errors,
     )
 

@@ -60,7 +60,7 @@ class SubjectQueries:
         found = await Subject.get_or_none(uscc=code)
         if found is None:
             return None
-        return PublicSubject(snapshot=await snapshot(found, day))
+        return PublicSubject.from_model(await snapshot(found, day))
 
     @strawberry.field(
         description=f"批量查询（最多 {MAX_BATCH} 个代码，如政府采购核查投标人）；"
@@ -107,7 +107,7 @@ class SubjectQueries:
             elif s is None:
                 out.append(None)
             else:
-                out.append(PublicSubject(snapshot=by_subject[s.id]))
+                out.append(PublicSubject.from_model(by_subject[s.id]))
         # CodedError items: graphql-core answers each with null and an error at its position.
         return out  # type: ignore[return-value]
 
@@ -150,7 +150,7 @@ class SubjectQueries:
         )
         today = _as_of_or_error(None)
         items = [
-            PublicSubject(snapshot=snapshot_from_stored(s, e, today))
+            PublicSubject.from_model(snapshot_from_stored(s, e, today))
             for s, e in zip(rows, evaluations, strict=True)
         ]
         return connection(items, offset, total)

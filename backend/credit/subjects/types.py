@@ -79,51 +79,56 @@ def _reasons(items: list[dict[str, Any]]) -> list[Reason]:
     return [Reason(article=r["article"], rule=r["rule"], summary=r["summary"]) for r in items]
 
 
+# Resolvers declared before the type: a field with a resolver keeps its place among the
+# plain fields only when it is assigned in the class body (strawberry lists annotated
+# fields first, then decorated methods), and the schema's field order is part of the API.
+def _name(root: PublicSubject) -> str:
+    s = root.snapshot.subject
+    if s.kind == SubjectKindEnum.NATURAL_PERSON:
+        return mask_person_name(s.name)
+    return s.name
+
+
+def _id_number(root: PublicSubject, info: Info) -> str | None:
+    from credit.accounts.crypto import decrypt
+    from credit.subjects.scope import may_see_full_id_number
+
+    subject = root.snapshot.subject
+    # Bounded by jurisdiction: another jurisdiction's person stays masked (null here).
+    if not subject.id_number_cipher or not may_see_full_id_number(info.context.actor, subject):
+        return None
+    return decrypt(subject.id_number_cipher)
+
+
 @strawberry.type(description="主体的公开信用信息（自然人姓名与证件号码脱敏）")
 class PublicSubject:
     snapshot: strawberry.Private[Snapshot]
-
-    @strawberry.field(description="统一社会信用代码（自然人为空）")
-    def uscc(self) -> str | None:
-        return self.snapshot.subject.uscc
-
-    @strawberry.field(description="名称；自然人姓名脱敏")
-    def name(self) -> str:
-        s = self.snapshot.subject
-        if s.kind == SubjectKindEnum.NATURAL_PERSON:
-            return mask_person_name(s.name)
-        return s.name
-
-    @strawberry.field(description="自然人居民身份证号码（脱敏）")
-    def id_number_masked(self) -> str | None:
-        return self.snapshot.subject.id_number_masked
-
-    @strawberry.field(
+    uscc: str | None = strawberry.field(description="统一社会信用代码（自然人为空）")
+    name: str = strawberry.field(resolver=_name, description="名称；自然人姓名脱敏")
+    id_number_masked: str | None = strawberry.field(description="自然人居民身份证号码（脱敏）")
+    id_number: str | None = strawberry.field(
+        resolver=_id_number,
         extensions=requires(Permission.VIEW_UNMASKED_ID),
         description="自然人完整身份证号码：仅限持有 VIEW_UNMASKED_ID 的本辖区合作机构与审核员；"
         "其他辖区的自然人为 null",
     )
-    def id_number(self, info: Info) -> str | None:
-        from credit.accounts.crypto import decrypt
-        from credit.subjects.scope import may_see_full_id_number
+    kind: SubjectKind  # type: ignore[valid-type]
+    as_of: date = strawberry.field(description="信息截至日期")
+    is_forecast: bool = strawberry.field(
+        description="是否为预测：asOf 晚于今天时，为若无新的信息、按规则届时的状态"
+    )
 
-        subject = self.snapshot.subject
-        # Bounded by jurisdiction: another jurisdiction's person stays masked (null here).
-        if not subject.id_number_cipher or not may_see_full_id_number(info.context.actor, subject):
-            return None
-        return decrypt(subject.id_number_cipher)
-
-    @strawberry.field
-    def kind(self) -> SubjectKind:  # type: ignore[valid-type]
-        return SubjectKindEnum(self.snapshot.subject.kind)
-
-    @strawberry.field(description="信息截至日期")
-    def as_of(self) -> date:
-        return self.snapshot.as_of
-
-    @strawberry.field(description="是否为预测：asOf 晚于今天时，为若无新的信息、按规则届时的状态")
-    def is_forecast(self) -> bool:
-        return self.snapshot.forecast
+    @classmethod
+    def from_model(cls, snapshot: Snapshot) -> PublicSubject:
+        s = snapshot.subject
+        return cls(
+            snapshot=snapshot,
+            uscc=s.uscc,
+            id_number_masked=s.id_number_masked,
+            kind=SubjectKindEnum(s.kind),
+            as_of=snapshot.as_of,
+            is_forecast=snapshot.forecast,
+        )
 
     @strawberry.field
     async def district(self, info: Info) -> District | None:

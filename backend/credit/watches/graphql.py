@@ -26,12 +26,12 @@ from credit.watches.models import Watch as WatchModel
 from credit.watches.queries import events_for_token
 from credit.watches.types import (
     Watch,
+    WatchEventNode,
     WatchEventPage,
     WatchOutcome,
     WatchResult,
     decode_position,
     encode_position,
-    node,
 )
 
 MAX_CODES = 1000
@@ -244,7 +244,7 @@ class WatchQueries:
         query = WatchModel.filter(token_id=_query_token_id(info))
         total = await query.count()
         rows = await query.order_by("id").offset(offset).limit(limit)
-        return connection([Watch(model=w) for w in rows], offset, total)
+        return connection([Watch.from_model(w) for w in rows], offset, total)
 
     @strawberry.field(
         extensions=requires(Permission.WATCH_SUBJECTS),
@@ -266,5 +266,7 @@ class WatchQueries:
         page = rows[:size]
         end = encode_position(page[-1].position) if page else after or None
         return WatchEventPage(
-            events=[node(e) for e in page], end_cursor=end, has_next_page=len(rows) > size
+            events=[WatchEventNode.from_model(e) for e in page],
+            end_cursor=end,
+            has_next_page=len(rows) > size,
         )

@@ -51,7 +51,7 @@ def public_snapshot(
     must be there). A subject not evaluated yet shows nothing."""
     if stored is None:
         return {"grade": None, "gradeReasons": [], "lists": [], "records": []}
-    public = PublicSubject(snapshot=snapshot_from_stored(subject, stored, as_of))
+    public = PublicSubject.from_model(snapshot_from_stored(subject, stored, as_of))
     grade = public.grade()
     items = [public_record(records[i]) for i in public.snapshot.public_record_ids if i in records]
     items.extend(

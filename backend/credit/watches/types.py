@@ -44,22 +44,24 @@ class WatchResult:
     message: str = strawberry.field(description="中文说明")
 
 
+# Declared before the type: a field with a resolver keeps its place among the plain fields
+# only when it is assigned in the class body (strawberry lists annotated fields first, then
+# decorated methods), and the schema's field order is part of the API.
+async def _subject_name(root: Watch, info: Info) -> str:
+    s = await info.context.loaders.get(subject_by_id).load(root.row.subject_id)
+    return s.name if s else ""
+
+
 @strawberry.type(description="关注的主体（仅本令牌自己的关注）")
 class Watch:
-    model: strawberry.Private[WatchModel]
+    row: strawberry.Private[WatchModel]
+    uscc: str = strawberry.field(description="统一社会信用代码")
+    subject_name: str = strawberry.field(resolver=_subject_name, description="主体名称")
+    created_at: datetime = strawberry.field(description="开始关注的时间")
 
-    @strawberry.field(description="统一社会信用代码")
-    def uscc(self) -> str:
-        return self.model.uscc
-
-    @strawberry.field(description="主体名称")
-    async def subject_name(self, info: Info) -> str:
-        s = await info.context.loaders.get(subject_by_id).load(self.model.subject_id)
-        return s.name if s else ""
-
-    @strawberry.field(description="开始关注的时间")
-    def created_at(self) -> datetime:
-        return self.model.created_at
+    @classmethod
+    def from_model(cls, row: WatchModel) -> Watch:
+        return cls(row=row, uscc=row.uscc, created_at=row.created_at)
 
 
 @strawberry.type(description="变更的理由：说明、规则与条款")
@@ -74,50 +76,36 @@ class WatchEventReason:
     "名单、等级及理由、公开的信用信息），eventId 为幂等键"
 )
 class WatchEventNode:
-    model: strawberry.Private[WatchEventModel]
+    event_id: strawberry.ID = strawberry.field(description="事件编号（幂等键）")
+    cursor: str = strawberry.field(description="游标：从此之后继续读取（after）")
+    uscc: str = strawberry.field(description="统一社会信用代码")
+    kind: WatchEventKind  # type: ignore[valid-type]
+    before: strawberry.scalars.JSON | None = strawberry.field(description="变更前的公开信息")
+    after: strawberry.scalars.JSON | None = strawberry.field(description="变更后的公开信息")
+    effective_date: date = strawberry.field(description="生效日期")
+    reasons: list[WatchEventReason] = strawberry.field(description="变更理由")
+    created_at: datetime = strawberry.field(description="写入时间")
 
-    @strawberry.field(description="事件编号（幂等键）")
-    def event_id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.model.event_id))
-
-    @strawberry.field(description="游标：从此之后继续读取（after）")
-    def cursor(self) -> str:
-        return encode_position(self.model.position)
-
-    @strawberry.field(description="统一社会信用代码")
-    def uscc(self) -> str:
-        return self.model.uscc
-
-    @strawberry.field
-    def kind(self) -> WatchEventKind:  # type: ignore[valid-type]
-        return WatchEventKindEnum(self.model.kind)
-
-    @strawberry.field(description="变更前的公开信息")
-    def before(self) -> strawberry.scalars.JSON | None:
-        return self.model.before
-
-    @strawberry.field(description="变更后的公开信息")
-    def after(self) -> strawberry.scalars.JSON | None:
-        return self.model.after
-
-    @strawberry.field(description="生效日期")
-    def effective_date(self) -> date:
-        return self.model.effective_date
-
-    @strawberry.field(description="变更理由")
-    def reasons(self) -> list[WatchEventReason]:
-        return [
-            WatchEventReason(
-                summary=str(r.get("summary", "")),
-                rule=str(r.get("rule", "")),
-                article=str(r.get("article", "")),
-            )
-            for r in self.model.reasons or []
-        ]
-
-    @strawberry.field(description="写入时间")
-    def created_at(self) -> datetime:
-        return self.model.created_at
+    @classmethod
+    def from_model(cls, e: WatchEventModel) -> WatchEventNode:
+        return cls(
+            event_id=strawberry.ID(str(e.event_id)),
+            cursor=encode_position(e.position),
+            uscc=e.uscc,
+            kind=WatchEventKindEnum(e.kind),
+            before=e.before,
+            after=e.after,
+            effective_date=e.effective_date,
+            reasons=[
+                WatchEventReason(
+                    summary=str(r.get("summary", "")),
+                    rule=str(r.get("rule", "")),
+                    article=str(r.get("article", "")),
+                )
+                for r in e.reasons or []
+            ],
+            created_at=e.created_at,
+        )
 
 
 @strawberry.type(description="一页变更事件（按写入顺序）；下一页以 endCursor 为 after")
@@ -147,7 +135,3 @@ def decode_position(cursor: str | None, field: str = "after") -> int | None:
     except (ValueError, UnicodeDecodeError) as exc:
         raise CodedError("游标无效", ErrorCode.INVALID_ARGUMENT, field=field) from exc
     return position
-
-
-def node(e: WatchEventModel) -> WatchEventNode:
-    return WatchEventNode(model=e)

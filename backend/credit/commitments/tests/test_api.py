@@ -217,8 +217,8 @@ async def test_a_natural_persons_commitment_text_stays_internal(make_client) -> 
     from credit.subjects.services import snapshot
 
     row = await Commitment.get(subject_id=person.id)
-    public = PublicCommitment(row=row, snapshot=await snapshot(person, clock.today()))
-    assert public.content() is None and public.matter() == "保安服务许可"
+    public = PublicCommitment.from_model(row, await snapshot(person, clock.today()))
+    assert public.content is None and public.matter == "保安服务许可"
 
 
 async def test_bad_input_and_other_districts_are_refused_with_nothing_written(make_client) -> None:

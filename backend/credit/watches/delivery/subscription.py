@@ -32,7 +32,7 @@ from credit.apicore.loaders import Loaders
 from credit.core import clock
 from credit.watches.delivery.worker import active_token
 from credit.watches.queries import events_for_token
-from credit.watches.types import WatchEventNode, decode_position, node
+from credit.watches.types import WatchEventNode, decode_position
 
 POLL_SECONDS = 1.0
 PAGE = 100
@@ -48,7 +48,7 @@ async def stream(token_id: int, after: int | None) -> AsyncGenerator[WatchEventN
         events = await events_for_token(token_id, cursor, PAGE)
         for event in events:
             cursor = int(event.position)
-            yield node(event)
+            yield WatchEventNode.from_model(event)
         if len(events) < PAGE:
             await asyncio.sleep(POLL_SECONDS)
 

@@ -354,7 +354,7 @@ def _decision_payload(value: Any, errors: list[UserError]) -> DecisionPayload:
         return DecisionPayload(decision=None, revoked_record_ids=[], errors=errors)
     row, revoked = value
     return DecisionPayload(
-        decision=Decision(row=row),
+        decision=Decision.from_model(row),
         revoked_record_ids=[strawberry.ID(str(i)) for i in revoked],
         errors=errors,
     )

@@ -258,6 +258,6 @@ class ReportMutations:
         report, record = value
         return ReportRecordOpenPayload(
             public_report=PublicReport(row=report),
-            credit_record=CreditRecord(row=record),
+            credit_record=CreditRecord.from_model(record),
             errors=[],
         )

@@ -39,13 +39,15 @@ def gid(value: int) -> strawberry.ID:
 
 async def subject_of(info: Info, subject_id: int) -> Subject | None:
     row = await info.context.loaders.get(subject_by_id).load(subject_id)
-    return Subject(row=row) if row else None
+    return Subject.from_model(row) if row else None
 
 
 async def records_of(info: Info, ids: list[int]) -> list[CreditRecord]:
     rows = await info.context.loaders.get(record_by_id).load_many(ids)
     actor = info.context.actor
-    return [CreditRecord(row=r) for r in rows if r is not None and record_visible_to(actor, r)]
+    return [
+        CreditRecord.from_model(r) for r in rows if r is not None and record_visible_to(actor, r)
+    ]
 
 
 async def notice_of(info: Info, notice_id: int | None) -> Notice | None:
