@@ -19,6 +19,7 @@ from credit.casework.access import check_subject_access, is_enterprise, load_sub
 from credit.casework.error_codes import CaseworkError, CaseworkErrorCode
 from credit.casework.models import EvidenceFile
 from credit.casework.params import WorkflowParams
+from credit.commitments.models import Commitment
 from credit.objections.models import Objection
 from credit.repairs.models import RepairApplication
 from credit.reports.models import PublicReport
@@ -137,8 +138,6 @@ async def read_evidence(conn: BaseDBAsyncClient | None, actor: Actor, file_id: i
             raise denied
         return row
     if row.owner_type == "commitment":
-        from credit.commitments.models import Commitment
-
         commitment = await Commitment.get(id=row.owner_id, using_db=conn)
         if not (is_enterprise(actor) or actor.can(Permission.VIEW_INTERNAL)):
             raise denied

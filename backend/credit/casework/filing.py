@@ -21,6 +21,7 @@ from credit.notices.texts import LIST_ZH
 from credit.policies.facts import ListKind, RecordStatus
 from credit.records.models import CreditRecord, RecordTransition
 from credit.subjects.models import Subject
+from credit.subjects.scope import record_visible_to
 
 
 async def load_records(
@@ -40,8 +41,6 @@ async def load_records(
     query = CreditRecord.filter(id__in=ids, subject_id=subject.id).using_db(conn)
     rows = await (query.select_for_update() if lock else query).order_by("id")
     if actor is not None:
-        from credit.subjects.scope import record_visible_to
-
         rows = [r for r in rows if record_visible_to(actor, r)]
     missing = sorted(set(ids) - {r.id for r in rows})
     if missing:
