@@ -31,6 +31,7 @@ from credit.apicore.mutations import (
 from credit.casework.error_codes import CaseError
 from credit.casework.evidence import EvidenceInput
 from credit.core import clock
+from credit.policies.facts import ListKind
 from credit.subjects.scope import subjects_in_scope
 
 
@@ -165,6 +166,43 @@ async def run_case(
             raise to_user_error(exc) from exc
 
     return await run_mutation(info, action, wrapped)
+
+
+CaseStep = Callable[[BaseDBAsyncClient, Actor, int], Awaitable[tuple[Any, bool]]]
+
+
+def case_snapshot(row: Any) -> dict[str, Any]:
+    """The audit snapshot of an objection or repair application."""
+    return {"status": row.status, "subject_id": row.subject_id, "record_ids": row.record_ids}
+
+
+def list_kind_arg(value: Any) -> ListKind | None:
+    return ListKind(value) if value is not None else None
+
+
+async def run_case_step(
+    info: Info,
+    id: strawberry.ID,
+    *,
+    model: type[Model],
+    what: str,
+    object_type: str,
+    action: str,
+    step: CaseStep,
+    to_user_error: ToUserError,
+) -> tuple[Any, list[UserError]]:
+    """One step on an existing objection or repair application (`what` names it in
+    Chinese): scope check, audit snapshots before and after; `step` returns the row and
+    whether the public could see the change."""
+
+    async def body(conn: BaseDBAsyncClient) -> Outcome:
+        actor, oid = info.context.actor, int_id(id)
+        await require_owner_in_scope(conn, actor, model, oid, what)
+        before = case_snapshot(await model.get(id=oid, using_db=conn))
+        row, public = await step(conn, actor, oid)
+        return Outcome(row, object_type, oid, before, case_snapshot(row), public_change=public)
+
+    return await run_case(info, f"{object_type}.{action}", body, to_user_error)
 
 
 # --- evidence --------------------------------------------------------------------------------

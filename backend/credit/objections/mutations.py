@@ -4,7 +4,6 @@ audit event)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -15,18 +14,20 @@ from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import Outcome, UserError
 from credit.casework.resolvers import (
+    CaseStep,
+    case_snapshot,
     decode_evidence,
     int_id,
     int_ids,
-    require_owner_in_scope,
+    list_kind_arg,
     require_subject_in_scope,
     run_case,
+    run_case_step,
 )
 from credit.objections import services
 from credit.objections.error_codes import to_user_error
 from credit.objections.models import Objection as ObjectionModel
 from credit.objections.types import Objection, ObjectionFileInput
-from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus
 from credit.records.trail import record_changed_by_case
 
@@ -39,30 +40,19 @@ class ObjectionPayload:
     errors: list[UserError]
 
 
-def _snapshot(row: ObjectionModel) -> dict[str, Any]:
-    return {"status": row.status, "subject_id": row.subject_id, "record_ids": row.record_ids}
-
-
-def _list_kind(value: Any) -> ListKindEnum | None:
-    return ListKindEnum(value) if value is not None else None
-
-
-Step = Callable[[BaseDBAsyncClient, Actor, int], Awaitable[tuple[Any, bool]]]
-
-
 async def _objection_step(
-    info: Info, id: strawberry.ID, action: str, step: Step
+    info: Info, id: strawberry.ID, action: str, step: CaseStep
 ) -> ObjectionPayload:
-    """One step on an existing objection: `step` returns (objection, public_change)."""
-
-    async def body(conn: BaseDBAsyncClient) -> Outcome:
-        actor, oid = info.context.actor, int_id(id)
-        await require_owner_in_scope(conn, actor, ObjectionModel, oid, "异议")
-        before = _snapshot(await ObjectionModel.get(id=oid, using_db=conn))
-        row, public = await step(conn, actor, oid)
-        return Outcome(row, "objection", oid, before, _snapshot(row), public_change=public)
-
-    value, errors = await run_case(info, f"objection.{action}", body, to_user_error)
+    value, errors = await run_case_step(
+        info,
+        id,
+        model=ObjectionModel,
+        what="异议",
+        object_type="objection",
+        action=action,
+        step=step,
+        to_user_error=to_user_error,
+    )
     return ObjectionPayload(objection=Objection.from_row(value) if value else None, errors=errors)
 
 
@@ -83,12 +73,12 @@ class ObjectionMutations:
                 subject_id=sid,
                 record_ids=int_ids(input.record_ids, "recordIds"),
                 reasons=input.reasons,
-                list_kind=_list_kind(input.list_kind),
+                list_kind=list_kind_arg(input.list_kind),
                 evidence=decode_evidence(input.evidence),
                 applicant_name=input.applicant_name,
                 received_on=input.received_on,
             )
-            return Outcome(row, "objection", row.id, None, _snapshot(row), public_change=False)
+            return Outcome(row, "objection", row.id, None, case_snapshot(row), public_change=False)
 
         value, errors = await run_case(info, "objection.file", body, to_user_error)
         return ObjectionPayload(

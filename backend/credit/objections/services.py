@@ -28,7 +28,6 @@ from credit.casework.evidence import EvidenceInput, check_evidence, store_eviden
 from credit.casework.filing import (
     channel_of,
     check_no_open_case,
-    list_entries_now,
     list_entry_covering,
     load_records,
     published_dates,
@@ -37,26 +36,22 @@ from credit.casework.filing import (
 from credit.casework.params import WorkflowParams
 from credit.casework.policy import issuing_unit_name, params_of
 from credit.casework.states import Step
+from credit.casework.withdrawal import withdraw_records
 from credit.core import clock
 from credit.grades.models import Evaluation
-from credit.grades.services import reevaluate
 from credit.notices import texts
 from credit.notices.models import Notice
 from credit.notices.services import (
     ListChangeResult,
-    announce_records_withdrawn,
     create_notice,
-    on_list_change,
     policy_text_of,
-    record_lines,
 )
 from credit.notices.states import NoticeKind
 from credit.objections.error_codes import ObjectionError, ObjectionErrorCode
 from credit.objections.models import Objection
 from credit.objections.states import OBJECTION, OPEN_OBJECTION_STATES, ObjectionStatus
 from credit.policies.facts import ListKind
-from credit.records.lifecycle import Action, InvalidTransition
-from credit.records.services import transition
+from credit.records.lifecycle import Action
 from credit.subjects.models import Subject
 
 
@@ -272,39 +267,19 @@ async def decide_objection(
         if not set(ids) <= set(objection.record_ids):
             raise ObjectionError("只能撤销异议所涉的信用信息", field="revokeRecordIds")
         records = await load_records(conn, subject, ids, lock=True)
-        before = await list_entries_now(conn, subject)
-        lines = await record_lines(conn, records)
-        for record in records:
-            try:
-                await transition(
-                    record,
-                    Action.REVOKE,
-                    conn,
-                    by_user_id=actor.user_id,
-                    reason=f"异议成立（异议编号{objection.id}）：{reason.strip()}",
-                    reevaluate_subject=False,
-                )
-            except InvalidTransition as exc:
-                raise ObjectionError(
-                    f"信用信息 {record.id}：{exc}",
-                    ObjectionErrorCode.INVALID_STATE,
-                    "revokeRecordIds",
-                ) from exc
-        evaluation, _ = await reevaluate(subject, conn)
-        change_id = f"objection:{objection.id}"
-        change = await on_list_change(
+        withdrawal = await withdraw_records(
             conn,
             actor,
             subject,
-            before,
-            evaluation.payload["list_entries"],
-            change_id=change_id,
-            notify=False,
+            records,
+            action=Action.REVOKE,
+            reason=f"异议成立（异议编号{objection.id}）：{reason.strip()}",
+            change_id=f"objection:{objection.id}",
+            cause="revoked",
+            field="revokeRecordIds",
         )
-        await announce_records_withdrawn(
-            conn, subject, records, change_id=change_id, cause="revoked"
-        )
-        removed = sorted({str(e["list"]) for e in change.removed})
+        evaluation, change = withdrawal.evaluation, withdrawal.list_change
+        lines, removed = withdrawal.lines, withdrawal.removed_lists
         objection.revoked_record_ids = [r.id for r in records]
     title, body = texts.objection_result(
         await policy_text_of(conn, subject),

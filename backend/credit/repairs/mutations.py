@@ -4,7 +4,6 @@ audit event)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -15,14 +14,16 @@ from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import Outcome, UserError
 from credit.casework.resolvers import (
+    CaseStep,
+    case_snapshot,
     decode_evidence,
     int_id,
     int_ids,
-    require_owner_in_scope,
+    list_kind_arg,
     require_subject_in_scope,
     run_case,
+    run_case_step,
 )
-from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus
 from credit.records.trail import record_changed_by_case
 from credit.repairs import services
@@ -39,28 +40,19 @@ class RepairApplicationPayload:
     errors: list[UserError]
 
 
-def _snapshot(row: RepairModel) -> dict[str, Any]:
-    return {"status": row.status, "subject_id": row.subject_id, "record_ids": row.record_ids}
-
-
-def _list_kind(value: Any) -> ListKindEnum | None:
-    return ListKindEnum(value) if value is not None else None
-
-
-Step = Callable[[BaseDBAsyncClient, Actor, int], Awaitable[tuple[Any, bool]]]
-
-
 async def _repair_step(
-    info: Info, id: strawberry.ID, action: str, step: Step
+    info: Info, id: strawberry.ID, action: str, step: CaseStep
 ) -> RepairApplicationPayload:
-    async def body(conn: BaseDBAsyncClient) -> Outcome:
-        actor, rid = info.context.actor, int_id(id)
-        await require_owner_in_scope(conn, actor, RepairModel, rid, "修复申请")
-        before = _snapshot(await RepairModel.get(id=rid, using_db=conn))
-        row, public = await step(conn, actor, rid)
-        return Outcome(row, "repair_application", rid, before, _snapshot(row), public_change=public)
-
-    value, errors = await run_case(info, f"repair_application.{action}", body, to_user_error)
+    value, errors = await run_case_step(
+        info,
+        id,
+        model=RepairModel,
+        what="修复申请",
+        object_type="repair_application",
+        action=action,
+        step=step,
+        to_user_error=to_user_error,
+    )
     return RepairApplicationPayload(
         repair_application=RepairApplication.from_row(value) if value else None, errors=errors
     )
@@ -83,12 +75,12 @@ class RepairMutations:
                 subject_id=sid,
                 record_ids=int_ids(input.record_ids, "recordIds"),
                 rectification=input.rectification,
-                list_kind=_list_kind(input.list_kind),
+                list_kind=list_kind_arg(input.list_kind),
                 evidence=decode_evidence(input.evidence),
                 applicant_name=input.applicant_name,
             )
             return Outcome(
-                row, "repair_application", row.id, None, _snapshot(row), public_change=False
+                row, "repair_application", row.id, None, case_snapshot(row), public_change=False
             )
 
         value, errors = await run_case(info, "repair_application.file", body, to_user_error)

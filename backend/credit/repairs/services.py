@@ -30,7 +30,6 @@ from credit.casework.evidence import EvidenceInput, check_evidence, store_eviden
 from credit.casework.filing import (
     channel_of,
     check_no_open_case,
-    list_entries_now,
     list_entry_covering,
     load_records,
     published_dates,
@@ -39,27 +38,23 @@ from credit.casework.filing import (
 from credit.casework.params import WorkflowParams
 from credit.casework.policy import issuing_unit_name, params_of
 from credit.casework.states import Step
+from credit.casework.withdrawal import withdraw_records
 from credit.core import clock
 from credit.grades.models import Evaluation
-from credit.grades.services import reevaluate
 from credit.notices import texts
 from credit.notices.models import Notice
 from credit.notices.services import (
     ListChangeResult,
-    announce_records_withdrawn,
     create_notice,
-    on_list_change,
     policy_text_of,
-    record_lines,
 )
 from credit.notices.states import NoticeKind
 from credit.policies.facts import BAD_CATEGORIES, Category, ListKind
 from credit.policies.params import SHENYANG_CODE, WUGANG_CODE, ShenyangParams, WugangParams
 from credit.policies.services import policy_for
 from credit.policies.timeline import add_months, add_years
-from credit.records.lifecycle import Action, InvalidTransition
+from credit.records.lifecycle import Action
 from credit.records.models import CreditRecord
-from credit.records.services import transition
 from credit.repairs.error_codes import RepairError, RepairErrorCode
 from credit.repairs.models import RepairApplication
 from credit.repairs.states import OPEN_REPAIR_STATES, REPAIR, RepairStatus
@@ -235,39 +230,22 @@ async def approve_repair(
             + ("尚在核查，核查完毕前不能作出修复决定" if pending else "经核查属实，不予修复"),
             RepairErrorCode.BLOCKED_BY_REPORT,
         )
-    before = await list_entries_now(conn, subject)
-    lines = await record_lines(conn, records)
-    for record in records:
-        try:
-            await transition(
-                record,
-                Action.REPAIR,
-                conn,
-                by_user_id=actor.user_id,
-                reason=f"信用修复（{decision_no}，申请编号{application.id}）",
-                reevaluate_subject=False,
-            )
-        except InvalidTransition as exc:
-            raise RepairError(
-                f"信用信息 {record.id}：{exc}", RepairErrorCode.INVALID_STATE, "recordIds"
-            ) from exc
-    evaluation, _ = await reevaluate(subject, conn)
-    change_id = f"repair:{application.id}"
-    change = await on_list_change(
+    withdrawal = await withdraw_records(
         conn,
         actor,
         subject,
-        before,
-        evaluation.payload["list_entries"],
-        change_id=change_id,
-        notify=False,
+        records,
+        action=Action.REPAIR,
+        reason=f"信用修复（{decision_no}，申请编号{application.id}）",
+        change_id=f"repair:{application.id}",
+        cause="repaired",
+        field="recordIds",
+        decision_no=decision_no,
     )
-    await announce_records_withdrawn(
-        conn, subject, records, change_id=change_id, cause="repaired", decision_no=decision_no
-    )
+    evaluation, change = withdrawal.evaluation, withdrawal.list_change
+    lines, removed = withdrawal.lines, withdrawal.removed_lists
     unit = await issuing_unit_name(conn, actor, subject)
     today = clock.today()
-    removed = sorted({str(e["list"]) for e in change.removed})
     title, body = texts.repair_approved(
         await policy_text_of(conn, subject),
         subject.name,
