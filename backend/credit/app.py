@@ -30,10 +30,10 @@ from credit.core.db import close_db, init_db
 from credit.core.settings import Settings, get_settings
 from credit.creditreport.routes import routes as report_routes
 from credit.exports.routes import routes as export_routes
+from credit.outbox.services import run_worker
 from credit.records.templates_http import routes as template_routes
 from credit.watches.delivery.subscription import WatchSocket
 from credit.watches.delivery.worker import run_worker as run_webhook_worker
-from credit.workflows.outbox import run_worker
 
 log = logging.getLogger("credit")
 

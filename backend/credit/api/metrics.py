@@ -136,8 +136,8 @@ async def _database_metrics(now: datetime) -> list[Metric]:
     from tortoise.functions import Count, Min
 
     from credit.grades.models import Evaluation
-    from credit.workflows.models import OutboxEvent
-    from credit.workflows.states import OutboxStatus
+    from credit.outbox.models import OutboxEvent
+    from credit.outbox.states import OutboxStatus
 
     outbox = GaugeMetricFamily(
         "credit_outbox_events",

@@ -26,28 +26,43 @@ from credit.api.wiring import wire
 from credit.apicore.errors import ErrorCode
 from credit.apicore.inputs import InputRule, VariableCheck
 from credit.apicore.visibility import Level, classify, levels
+from credit.appeals.mutations import AppealMutations
 from credit.associations.mutations import AssociationMutations
 from credit.associations.queries import AssociationQueries
 from credit.audit.queries import AuditQueries
+from credit.calendar.mutations import CalendarMutations
+from credit.calendar.queries import CalendarQueries
+from credit.casework.queries import EvidenceQueries
 from credit.commitments.mutations import CommitmentMutations
 from credit.commitments.types import CommitmentQueries
 from credit.creditreport.queries import CreditReportQueries
 from credit.grades.dashboard import DashboardQueries
 from credit.lists.publications import PublicationQueries
 from credit.lists.queries import ListQueries
+from credit.notices.queries import NoticeQueries
+from credit.objections.mutations import ObjectionMutations
+from credit.objections.queries import ObjectionQueries
+from credit.outbox.mutations import OutboxMutations
+from credit.outbox.queries import OutboxQueries
 from credit.policies.admin import PolicyMutations, PolicyQueries
 from credit.policies.queries import CatalogueQueries
 from credit.records.correction_mutations import CorrectionMutations
 from credit.records.import_mutations import ImportMutations
 from credit.records.mutations import RecordMutations
 from credit.records.queries import RecordQueries
+from credit.reminders.mutations import ReminderMutations
+from credit.reminders.queries import ReminderQueries
+from credit.repairs.mutations import RepairMutations
+from credit.repairs.queries import RepairQueries
+from credit.reports.lookup_queries import ReportLookupQueries
+from credit.reports.mutations import ReportMutations
+from credit.reports.queries import ReportQueries
 from credit.subjects.internal import DecisionQueries, InternalQueries
 from credit.subjects.mutations import SubjectMutations
 from credit.subjects.queries import SubjectQueries
 from credit.watches.delivery.graphql import WatchDeliveryMutations, WatchDeliveryQueries
 from credit.watches.delivery.subscription import WatchSubscription
 from credit.watches.graphql import WatchMutations, WatchQueries
-from credit.workflows.graphql import ReportLookupQueries, WorkflowMutations, WorkflowQueries
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -82,7 +97,15 @@ class Query(
     DecisionQueries,
     RecordQueries,
     PolicyQueries,
-    WorkflowQueries,
+    # The case domains, in the order their fields appear in the schema.
+    ObjectionQueries,
+    RepairQueries,
+    ReportQueries,
+    NoticeQueries,
+    EvidenceQueries,
+    ReminderQueries,
+    CalendarQueries,
+    OutboxQueries,
     ReportLookupQueries,
     AdminQueries,
     WatchQueries,
@@ -102,7 +125,13 @@ class Mutation(
     ImportMutations,
     AssociationMutations,
     PolicyMutations,
-    WorkflowMutations,
+    ObjectionMutations,
+    RepairMutations,
+    AppealMutations,
+    ReportMutations,
+    ReminderMutations,
+    CalendarMutations,
+    OutboxMutations,
     UnitAdminMutations,
     UserAdminMutations,
     WatchMutations,

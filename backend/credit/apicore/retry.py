@@ -1,7 +1,7 @@
 """Bounded retry of a transaction PostgreSQL aborted to break a deadlock (SQLSTATE 40P01)
 or a serialization failure (40001).
 
-The locks are taken in one order everywhere (credit.workflows.common, "Lock order"), so
+The locks are taken in one order everywhere (credit.casework.access, "Lock order"), so
 two ordinary actions never deadlock; this is the safety net for a path that still does
 (another table's foreign-key lock, a future change). The whole transaction is re-run
 from the start, which is safe because nothing it did was committed; after

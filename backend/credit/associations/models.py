@@ -1,6 +1,6 @@
 """The member register of an industry association (行业协会会员名册).
 
-Model descriptions are `#` comments, not docstrings (see credit.workflows.models).
+Model descriptions are `#` comments, not docstrings (see credit.objections.models).
 """
 
 from __future__ import annotations

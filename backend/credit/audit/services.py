@@ -35,14 +35,12 @@ def _jsonable(value: Any) -> Any:
 def _subject_models() -> dict[str, Any]:
     from credit.associations.models import AssociationMember
     from credit.commitments.models import Commitment
+    from credit.notices.models import Notice
+    from credit.objections.models import Objection
     from credit.records.models import CreditRecord, Decision
-    from credit.workflows.models import (
-        Notice,
-        Objection,
-        PublicReport,
-        Reminder,
-        RepairApplication,
-    )
+    from credit.reminders.models import Reminder
+    from credit.repairs.models import RepairApplication
+    from credit.reports.models import PublicReport
 
     return {
         "credit_record": CreditRecord,

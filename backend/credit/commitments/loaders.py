@@ -10,9 +10,9 @@ from strawberry.dataloader import DataLoader
 
 from credit.apicore.context import Info
 from credit.apicore.loaders import grouped_loader
+from credit.casework.loaders import evidence_loader
+from credit.casework.models import EvidenceFile
 from credit.commitments.models import Commitment, CommitmentBreach
-from credit.workflows.graphql.loaders import evidence_loader
-from credit.workflows.models import EvidenceFile
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Credit commitments (信用承诺) a subject signed, and the records that breach them.
 
-Model descriptions are `#` comments, not docstrings (see credit.workflows.models).
+Model descriptions are `#` comments, not docstrings (see credit.objections.models).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class CommitmentState(StrEnum):
 # A commitment the subject signed and a unit received (e.g. a 许可承诺书 under the
 # notify-and-commit licensing procedure). Never deleted: a withdrawal keeps the row and
 # its reason. Its signed document, if any, is an EvidenceFile with owner_type
-# "commitment" (credit.workflows.evidence: the same size and type checks).
+# "commitment" (credit.casework.evidence: the same size and type checks).
 class Commitment(Model):
     id = fields.IntField(primary_key=True)
     subject: fields.ForeignKeyRelation[Subject] = fields.ForeignKeyField(

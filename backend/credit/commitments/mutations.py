@@ -14,6 +14,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
+from credit.casework.error_codes import CaseError
+from credit.casework.evidence import EvidenceInput, store_evidence
+from credit.casework.policy import params_of
+from credit.casework.resolvers import EvidenceFileInput
 from credit.commitments import services
 from credit.commitments.error_codes import CommitmentError, CommitmentErrorCode
 from credit.commitments.models import Commitment as CommitmentModel
@@ -23,10 +27,6 @@ from credit.core import clock
 from credit.records.models import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
-from credit.workflows.common import params_of
-from credit.workflows.errors import WorkflowError
-from credit.workflows.evidence import EvidenceInput, store_evidence
-from credit.workflows.graphql.access import EvidenceFileInput
 
 
 @strawberry.input(description="登记信用承诺；承诺内容留空则采用该类型的标准文本")
@@ -69,7 +69,7 @@ def _snapshot(c: CommitmentModel) -> dict[str, object]:
 async def _subject_for_write(
     info: Info, subject_id: int, conn: BaseDBAsyncClient, missing: MutationFailed
 ) -> Subject:
-    """The subject, locked first (lock order: credit.workflows.common); one answer for
+    """The subject, locked first (lock order: credit.casework.access); one answer for
     "does not exist" and "outside your scope"."""
     subject = (
         await Subject.filter(id=subject_id).using_db(conn).select_for_update(no_key=True).first()
@@ -105,7 +105,7 @@ def _document(doc: EvidenceFileInput | None) -> list[EvidenceInput]:
 
 
 def _invalid(
-    exc: services.CommitmentInputError | WorkflowError, field: str | None = None
+    exc: services.CommitmentInputError | CaseError, field: str | None = None
 ) -> MutationFailed:
     field = field or getattr(exc, "field", None)
     return MutationFailed(str(exc), CommitmentErrorCode.INVALID, field)
@@ -194,7 +194,7 @@ class CommitmentMutations:
                     await store_evidence(
                         conn, actor, "commitment", row.id, files, await params_of(conn, subject)
                     )
-                except WorkflowError as exc:
+                except CaseError as exc:
                     raise _invalid(exc, "document") from exc
             return Outcome(row, "commitment", row.id, None, _snapshot(row))
 

@@ -9,6 +9,7 @@ import strawberry
 
 from credit.apicore.context import Info
 from credit.apicore.pagination import Connection, connection, page_bounds
+from credit.casework.types import EvidenceFileInfo
 from credit.commitments import services
 from credit.commitments.loaders import loaders
 from credit.commitments.models import Commitment as CommitmentModel
@@ -19,7 +20,6 @@ from credit.records.types import CreditRecord
 from credit.subjects.scope import record_visible_to
 from credit.subjects.services import Snapshot
 from credit.subjects.types import PublicRecord, public_record
-from credit.workflows.graphql.types import EvidenceFileInfo
 
 CommitmentStatus = strawberry.enum(
     services.CommitmentStatus, description="承诺状态：有效 / 已到期 / 已撤回 / 尚未签署"

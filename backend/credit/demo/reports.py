@@ -9,11 +9,11 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.models import User
 from credit.core.clock import TZ
+from credit.reports.lookup import query_code_digest
+from credit.reports.models import PublicReport
+from credit.reports.states import ReportOutcome, ReportStatus
+from credit.reports.types import acknowledgement_no
 from credit.subjects.models import Subject
-from credit.workflows.graphql.report_types import acknowledgement_no
-from credit.workflows.models import PublicReport
-from credit.workflows.report_lookup import query_code_digest
-from credit.workflows.states import ReportOutcome, ReportStatus
 
 # (query code, days ago received, closed days ago or None)
 DEMO_REPORTS = (("DEMOQUERY26A", 3, None), ("DEMOQUERY26B", 40, 10))

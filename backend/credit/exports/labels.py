@@ -6,14 +6,16 @@ from datetime import datetime
 
 from credit.core.clock import TZ
 from credit.creditreport.content import CATEGORY_ZH, KIND_ZH, LIST_ZH
-from credit.workflows import states
+from credit.objections.states import OBJECTION
+from credit.reminders.states import METHOD_ZH
+from credit.repairs.states import REPAIR
 
 SUBJECT_KIND_ZH = {k.value: v for k, v in KIND_ZH.items()}
 GRADE_ZH = {"A": "A 信用优良", "B": "B 一般失信", "C": "C 严重失信", "UNGRADED": "未评级"}
 CHANNEL_ZH = {"ONLINE": "网上提交", "PAPER": "书面申请"}
-REMINDER_METHOD_ZH = {k.value: v for k, v in states.METHOD_ZH.items()}
-OBJECTION_STATUS_ZH = {k.value: v for k, v in states.OBJECTION.labels_zh.items()}
-REPAIR_STATUS_ZH = {k.value: v for k, v in states.REPAIR.labels_zh.items()}
+REMINDER_METHOD_ZH = {k.value: v for k, v in METHOD_ZH.items()}
+OBJECTION_STATUS_ZH = {k.value: v for k, v in OBJECTION.labels_zh.items()}
+REPAIR_STATUS_ZH = {k.value: v for k, v in REPAIR.labels_zh.items()}
 ORDER_ZH = {
     "NAME": "按名称",
     "NAME_DESC": "按名称倒序",

@@ -57,7 +57,7 @@ MONTHS = 12
 class DashboardQueries:
     @strawberry.field(extensions=requires(Permission.VIEW_INTERNAL), description="驾驶舱统计")
     async def dashboard(self, info: Info) -> DashboardStats:
-        from credit.workflows.deadlines import list_open_objections
+        from credit.objections.deadlines import list_open_objections
 
         actor = info.context.actor
         scope = subjects_in_scope(actor)

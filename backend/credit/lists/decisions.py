@@ -21,8 +21,8 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from credit.casework.params import workflow_params
 from credit.lists.models import ListingDecision
-from credit.workflows.params import workflow_params
 
 Entry = MutableMapping[str, Any]
 LIST_SHORT_ZH = {"RED": "红", "WATCH": "警", "BLACK": "黑"}

@@ -2,7 +2,13 @@ from tortoise import migrations
 from tortoise.migrations import operations as ops
 import functools
 from credit.policies.facts import GradeLevel, ListKind
-from credit.workflows.states import Channel, IntervieweeRole, NoticeKind, ObjectionStatus, OutboxStatus, ReminderMethod, RepairStatus, ReportOutcome, ReportStatus
+from credit.casework.states import Channel
+from credit.reminders.states import IntervieweeRole, ReminderMethod
+from credit.notices.states import NoticeKind
+from credit.objections.states import ObjectionStatus
+from credit.outbox.states import OutboxStatus
+from credit.repairs.states import RepairStatus
+from credit.reports.states import ReportOutcome, ReportStatus
 from json import dumps, loads
 from tortoise.fields.base import OnDelete
 from tortoise import fields

@@ -16,7 +16,7 @@ from credit.policies.vocabulary import Vocabulary
 if TYPE_CHECKING:
     # The enum class itself: the GraphQL module wraps it with strawberry.enum(...), which
     # returns the same class, but mypy reads that as a value, not a type.
-    from credit.workflows.states import ReminderMethod
+    from credit.reminders.states import ReminderMethod
 
 
 @strawberry.type(description="目录条目（稳定代码 + 中文）")
@@ -149,7 +149,7 @@ class PolicyVocabulary:
     @strawberry.field(description="信用提醒与诚信约谈的方式（舞公 五）；无此制度的政策为空")
     def reminder_methods(
         self,
-    ) -> list[Annotated[ReminderMethod, strawberry.lazy("credit.workflows.graphql.enums")]]:
-        from credit.workflows.states import ReminderMethod as Method
+    ) -> list[Annotated[ReminderMethod, strawberry.lazy("credit.reminders.types")]]:
+        from credit.reminders.states import ReminderMethod as Method
 
         return list(Method) if self.vocab.reminders else []

@@ -3,43 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from credit.apicore.loaders import by_id_loader, grouped_loader
-from credit.records.models import CreditRecord, Decision, RecordTransition
+from credit.records.models import CreditRecord, Decision, RecordTransition, Sanction, Violation
 
 
-async def _load_violations(decision_ids: list[int]) -> Sequence[list[Any]]:
-    from credit.policies.catalogues import SANCTION_KINDS_BY_CODE
-    from credit.records.models import Sanction as SanctionModel
-    from credit.records.models import Violation as ViolationModel
-    from credit.records.types import Sanction, Violation
-
-    violations = await ViolationModel.filter(decision_id__in=decision_ids).order_by("seq")
-    sanctions = await SanctionModel.filter(violation_id__in=[v.id for v in violations]).order_by(
-        "id"
-    )
+async def _load_violations(
+    decision_ids: list[int],
+) -> Sequence[list[tuple[Violation, list[Sanction]]]]:
+    """Each decision's violations in order, each with its sanctions (rows; the GraphQL
+    types are built from them in credit.records.types)."""
+    violations = await Violation.filter(decision_id__in=decision_ids).order_by("seq")
+    sanctions = await Sanction.filter(violation_id__in=[v.id for v in violations]).order_by("id")
     by_violation: dict[int, list[Sanction]] = {v.id: [] for v in violations}
-    for s in sanctions:
-        kind = SANCTION_KINDS_BY_CODE.get(s.kind)
-        by_violation[s.violation_id].append(
-            Sanction(
-                kind=s.kind, kind_name=kind.name_zh if kind else s.kind, amount_yuan=s.amount_yuan
-            )
-        )
-    groups: dict[int, list[Violation]] = {i: [] for i in decision_ids}
+    for row in sanctions:
+        by_violation[row.violation_id].append(row)
+    groups: dict[int, list[tuple[Violation, list[Sanction]]]] = {i: [] for i in decision_ids}
     for v in violations:
-        groups[v.decision_id].append(
-            Violation(
-                seq=v.seq,
-                type_code=v.type_code,
-                domain=v.domain,
-                description=v.description,
-                sanctions=by_violation[v.id],
-            )
-        )
+        groups[v.decision_id].append((v, by_violation[v.id]))
     return [groups[i] for i in decision_ids]
 
 
@@ -51,7 +34,7 @@ def decision_by_id() -> DataLoader[int, Decision | None]:
     return by_id_loader(Decision)
 
 
-def violations_of_decision() -> DataLoader[int, list[Any]]:
+def violations_of_decision() -> DataLoader[int, list[tuple[Violation, list[Sanction]]]]:
     return DataLoader(load_fn=_load_violations)
 
 

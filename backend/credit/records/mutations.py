@@ -14,9 +14,11 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
+from credit.casework.filing import list_entries_now
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.lists.models import ListEntry
+from credit.notices.services import on_list_change
 from credit.policies.facts import ListKind as ListKindEnum
 from credit.policies.facts import RecordStatus
 from credit.records import services
@@ -27,8 +29,6 @@ from credit.records.trail import record_changed_by_case
 from credit.records.types import CreditRecord
 from credit.subjects.models import Subject
 from credit.subjects.scope import writable
-from credit.workflows.common import list_entries_now
-from credit.workflows.notices import on_list_change
 
 
 @strawberry.input
@@ -122,7 +122,7 @@ async def _subject_for_write(
     conn: BaseDBAsyncClient,
     not_found: MutationFailed | None = None,
 ) -> Subject:
-    """The subject, locked first of all (lock order: credit.workflows.common). One answer
+    """The subject, locked first of all (lock order: credit.casework.access). One answer
     for "does not exist" and "outside your scope" (`not_found`, by default about the
     subject), so ids of other districts and jurisdictions cannot be told from unused ones."""
     missing = not_found or MutationFailed("主体不存在", RecordErrorCode.NOT_FOUND, "subjectId")
@@ -159,7 +159,7 @@ async def _lifecycle(
         if reason_required:
             _reason_required(reason)
         rid = _int_id(record_id, "id")
-        # Lock order (credit.workflows.common): learn the subject without a lock, lock
+        # Lock order (credit.casework.access): learn the subject without a lock, lock
         # the subject, then the record; if it changed while we waited, someone else
         # acted on it first.
         seen = await RecordModel.filter(id=rid).using_db(conn).first()

@@ -11,7 +11,7 @@ from credit.accounts.loaders import unit_by_id, user_by_id
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
 from credit.policies import display
-from credit.policies.catalogues import WATCH_SITUATIONS_BY_CODE
+from credit.policies.catalogues import SANCTION_KINDS_BY_CODE, WATCH_SITUATIONS_BY_CODE
 from credit.policies.facts import Category as CategoryEnum
 from credit.policies.facts import RecordStatus as RecordStatusEnum
 from credit.records.lifecycle import STATUS_ZH
@@ -19,6 +19,8 @@ from credit.records.loaders import decision_by_id, transitions_of_record, violat
 from credit.records.models import CreditRecord as RecordModel
 from credit.records.models import Decision as DecisionModel
 from credit.records.models import RecordTransition
+from credit.records.models import Sanction as SanctionModel
+from credit.records.models import Violation as ViolationModel
 from credit.records.review import ReviewWarning
 from credit.subjects.loaders import subject_by_id
 
@@ -32,6 +34,13 @@ class Sanction:
     kind_name: str
     amount_yuan: Decimal
 
+    @classmethod
+    def from_model(cls, row: SanctionModel) -> Sanction:
+        kind = SANCTION_KINDS_BY_CODE.get(row.kind)
+        return cls(
+            kind=row.kind, kind_name=kind.name_zh if kind else row.kind, amount_yuan=row.amount_yuan
+        )
+
 
 @strawberry.type(description="违法行为")
 class Violation:
@@ -40,6 +49,16 @@ class Violation:
     domain: str
     description: str
     sanctions: list[Sanction]
+
+    @classmethod
+    def from_model(cls, row: ViolationModel, sanctions: list[SanctionModel]) -> Violation:
+        return cls(
+            seq=row.seq,
+            type_code=row.type_code,
+            domain=row.domain,
+            description=row.description,
+            sanctions=[Sanction.from_model(s) for s in sanctions],
+        )
 
 
 @strawberry.type(description="决定（文书号、日期、作出单位、依据）")
@@ -54,7 +73,8 @@ class Decision:
 
     @strawberry.field
     async def violations(self, info: Info) -> list[Violation]:
-        return await info.context.loaders.get(violations_of_decision).load(self.row.id)
+        rows = await info.context.loaders.get(violations_of_decision).load(self.row.id)
+        return [Violation.from_model(v, sanctions) for v, sanctions in rows]
 
     @classmethod
     def from_model(cls, d: DecisionModel) -> Decision:

@@ -37,11 +37,17 @@ from credit.api.tests.leak_walk import Pools, Walker
 from credit.apicore.context import Context
 from credit.apicore.loaders import Loaders
 from credit.audit.services import record_event
+from credit.casework.filing import list_entries_now
 from credit.core import clock
 from credit.creditreport.tests.test_report import pdf_text
 from credit.demo.load import load_demo
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
+from credit.notices.models import Notice
+from credit.notices.services import create_notice, on_list_change
+from credit.notices.states import NoticeKind
+from credit.objections.models import Objection
+from credit.outbox.models import OutboxEvent
 from credit.policies.facts import RecordStatus, SubjectKind
 from credit.records.models import CreditRecord
 from credit.records.services import (
@@ -50,12 +56,8 @@ from credit.records.services import (
     ViolationInput,
     create_published,
 )
+from credit.reports.services import submit_report
 from credit.subjects.models import Subject
-from credit.workflows.common import list_entries_now
-from credit.workflows.models import Notice, Objection, OutboxEvent
-from credit.workflows.notices import create_notice, on_list_change
-from credit.workflows.reports import submit_report
-from credit.workflows.states import NoticeKind
 
 PERSON_ID = "410481199001011236"
 PUBLIC_OUTSIDE = {"UNMASKED"}  # levels never for the public, even by id lookup
@@ -378,7 +380,10 @@ async def test_no_reader_sees_a_marker_above_its_level(db: str, cache, make_clie
 
 
 async def _max_ids() -> list[int]:
-    from credit.workflows.models import EvidenceFile, PublicReport, Reminder, RepairApplication
+    from credit.casework.models import EvidenceFile
+    from credit.reminders.models import Reminder
+    from credit.repairs.models import RepairApplication
+    from credit.reports.models import PublicReport
 
     out = [0]
     for model in (

@@ -16,8 +16,8 @@ from credit.core.cache import Cache
 from credit.core.settings import Settings
 from credit.creditreport.routes import REPORTS_PER_MINUTE
 from credit.grades.models import Evaluation
+from credit.outbox.services import enqueue
 from credit.testing import make_subject
-from credit.workflows.outbox import enqueue
 
 LOOKUP = "query LookUp($u: String!) { subject(uscc: $u) { name } }"
 

@@ -10,13 +10,13 @@ from typing import Any
 
 from credit.accounts.models import Role, Unit, UnitKind, User
 from credit.audit.models import AuditEvent
+from credit.casework.models import EvidenceFile
 from credit.commitments.models import Commitment, CommitmentBreach
 from credit.conftest import gql, sign_in
 from credit.core import clock
 from credit.policies.facts import SubjectKind
 from credit.subjects.models import District
 from credit.testing import _hash_cache, make_place, make_subject, make_user
-from credit.workflows.models import EvidenceFile
 
 REGISTER = """mutation($input: CommitmentRegisterInput!) {
   commitmentRegister(input: $input) {

@@ -15,9 +15,10 @@ from credit.audit.services import record_event
 from credit.conftest import sign_in
 from credit.core import clock
 from credit.exports.tests.helpers import csv_rows, listed, second_district, table, xlsx_rows
+from credit.objections.models import Objection
 from credit.policies.facts import SubjectKind
+from credit.repairs.models import RepairApplication
 from credit.testing import make_place, make_subject, make_user
-from credit.workflows.models import Objection, RepairApplication
 
 
 async def officer_client(make_client: Any, district: Any = None) -> httpx.AsyncClient:

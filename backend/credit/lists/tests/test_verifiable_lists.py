@@ -144,9 +144,9 @@ async def test_the_listing_decision_is_issued_once(app_client: httpx.AsyncClient
 
 async def test_the_listing_notice_names_the_decision(app_client: httpx.AsyncClient) -> None:
     from credit.accounts.actor import ANONYMOUS
-    from credit.workflows.common import list_entries_now
-    from credit.workflows.models import Notice
-    from credit.workflows.notices import on_list_change
+    from credit.casework.filing import list_entries_now
+    from credit.notices.models import Notice
+    from credit.notices.services import on_list_change
 
     s = await make_subject()
     today = clock.today()

@@ -126,7 +126,8 @@ async def test_mutation_without_csrf_header_is_refused(make_client) -> None:
 
 async def test_publishing_a_listing_writes_a_notice_and_publication_events(make_client) -> None:
     # given a verified watch-list record
-    from credit.workflows.models import Notice, OutboxEvent
+    from credit.notices.models import Notice
+    from credit.outbox.models import OutboxEvent
 
     _, district = await make_place()
     subject = await make_subject()

@@ -339,7 +339,8 @@ async def test_another_districts_record_is_answered_like_a_missing_one(make_clie
 
 
 async def test_another_jurisdictions_objection_and_report_look_missing(make_client) -> None:
-    from credit.workflows.models import Objection, PublicReport
+    from credit.objections.models import Objection
+    from credit.reports.models import PublicReport
 
     s = await make_subject("沈阳异议公司")
     record = await create_published(s, _record("published"), clock.today(), None)

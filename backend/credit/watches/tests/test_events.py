@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from credit.casework.testing import freeze_on, wugang_decision
 from credit.conftest import gql, sign_in
 from credit.core import clock
 from credit.grades.models import Evaluation
@@ -18,7 +19,6 @@ from credit.testing import make_place, make_subject, make_user
 from credit.watches.models import WatchEvent, WatchSnapshot
 from credit.watches.queries import events_for_token
 from credit.watches.tests.helpers import change, kinds, watch
-from credit.workflows.tests.conftest import freeze_on, wugang_decision
 
 
 def _watch_case(day: date, note: str = "", n: int = 7) -> RecordInput:
