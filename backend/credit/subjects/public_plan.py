@@ -75,7 +75,8 @@ def _lit(text: str) -> str:
 
 
 def _json_lit(value: object) -> str:
-    return _lit(json.dumps(value, ensure_ascii=True, separators=(",", ":"))) + "::jsonb"
+    # UTF-8, not escaped: asyncpg caches prepared statements up to 15 KB of text only.
+    return _lit(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + "::jsonb"
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +190,7 @@ def _lists(node: FieldNode) -> str:
 
 
 def _measures(node: FieldNode) -> str:
-    catalogue = _catalogues()[0]
+    catalogue = "cat.measures"
     leaves = {
         "code": "c",
         "name": f"({catalogue}->c->>'name')",
@@ -243,7 +244,7 @@ def _node(f: FieldNode) -> str:
         "id": "p.id",
         "category": "p.category",
         "type": "p.type",
-        "typeName": f"coalesce({_catalogues()[1]}->>p.type, p.type)",
+        "typeName": "coalesce(cat.types->>p.type, p.type)",
         "summary": "p.summary",
         "decisionNo": "p.decision_no",
         "decisionDate": "p.decision_date",
@@ -417,16 +418,17 @@ def plan(query: str, operation_name: str | None) -> Plan | None:
             raise Unsupported("too many aliases: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):
         return None
-    measures, _ = _catalogues()
+    measures, types = _catalogues()
     sql = f"""
 SELECT (s.kind::text = 'NATURAL_PERSON'
         OR e.id IS NULL
         OR (e.next_change_at IS NOT NULL AND e.next_change_at <= $2)
         OR NOT (e.payload ? 'public_until')
         OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.payload->'measures') AS m(c)
-                   WHERE NOT ({measures} ? m.c))) AS fallback,
+                   WHERE NOT (cat.measures ? m.c))) AS fallback,
        {_object(pairs)}::text AS answer
 FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id
+CROSS JOIN (SELECT {measures} AS measures, {types} AS types) AS cat
 WHERE s.uscc = $1"""
     return Plan(sql, _key(root), variable, literal, null_variables)
 

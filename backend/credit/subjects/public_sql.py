@@ -37,7 +37,9 @@ log = logging.getLogger("credit.api")
 def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
     """The plan and the code of a request the one-statement path answers."""
     headers = Headers(scope=scope)
-    content_type, _ = parse_content_type(headers.get("content-type", ""))
+    content_type = headers.get("content-type", "")
+    if content_type != "application/json":  # (the common case skips the email parser)
+        content_type, _ = parse_content_type(content_type)
     accept = headers.get("accept", "")
     # Only what strawberry parses as one JSON operation; a streaming transport is its own.
     if "application/json" not in content_type or "multipart/" in accept or "event-stream" in accept:
