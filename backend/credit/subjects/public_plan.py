@@ -17,7 +17,7 @@ contains is checked here), so skipping graphql-core's validation changes no answ
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,11 +40,14 @@ from credit.core.clock import TZ
 
 # Longer documents are left to the normal path, which applies the size and token limits
 # (a document has fewer tokens than characters, so these stay under MaxTokensLimiter's).
-# The depth (5 at most) and the cost (about 2,200 with records(first: 100)) of a planned
-# document stay under the schema's limits too.
+# The depth of a planned document is 5 at most (the limit is 10); its cost is checked.
 MAX_PLANNED_CHARS = 2900
 # json_build_object takes at most 100 arguments: 50 keys.
 MAX_KEYS = 50
+# credit.api.limits.PUBLIC_COST_BUDGET and its page default (a test keeps them equal): a
+# document over the public budget is the cost limiter's error, left to the normal path.
+COST_BUDGET = 5_000
+DEFAULT_PAGE = 20
 
 
 class Unsupported(Exception):
@@ -416,6 +419,8 @@ def plan(query: str, operation_name: str | None) -> Plan | None:
         aliases = sum(1 for _ in _aliases(root)) + (1 if root.alias else 0)
         if aliases > 30:
             raise Unsupported("too many aliases: the limiter's error")
+        if _cost(op.selection_set.selections) > COST_BUDGET:
+            raise Unsupported("over the cost budget: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):
         return None
     measures, types = _catalogues()
@@ -431,6 +436,23 @@ FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id
 CROSS JOIN (SELECT {measures} AS measures, {types} AS types) AS cat
 WHERE s.uscc = $1"""
     return Plan(sql, _key(root), variable, literal, null_variables)
+
+
+def _cost(selections: Iterable[object]) -> int:
+    """credit.api.limits.selection_cost for a planned document (fields only)."""
+    total = 0
+    for f in selections:
+        assert isinstance(f, FieldNode)
+        multiplier = 1
+        for a in f.arguments or ():
+            if a.name.value == "first":
+                value = a.value
+                multiplier = (
+                    max(1, int(value.value)) if isinstance(value, IntValueNode) else DEFAULT_PAGE
+                )
+        inner = _cost(f.selection_set.selections) if f.selection_set else 0
+        total += 1 + multiplier * inner
+    return total
 
 
 def _aliases(node: FieldNode) -> Iterator[FieldNode]:

@@ -195,6 +195,20 @@ def test_other_shapes_are_left_to_the_resolvers(query: str) -> None:
     assert plan(query, None) is None
 
 
+def test_the_limits_are_the_cost_limiters() -> None:
+    from credit.api import limits
+    from credit.subjects import public_plan
+
+    assert public_plan.COST_BUDGET == limits.PUBLIC_COST_BUDGET
+    assert public_plan.DEFAULT_PAGE == limits.DEFAULT_PAGE
+    node = "id category type typeName summary decisionNo decisionDate occurredOn publishedOn"
+    records = f"records(first: 100) {{ edges {{ node {{ {node} }} }} }}"  # cost 1 + 100 * 11
+    three = " ".join(f"r{i}: {records}" for i in range(3))
+    five = " ".join(f"r{i}: {records}" for i in range(5))
+    assert plan(f'{{ subject(uscc: "x") {{ {three} }} }}', None) is not None  # 3,304
+    assert plan(f'{{ subject(uscc: "x") {{ {five} }} }}', None) is None  # 5,506: over 5,000
+
+
 def test_the_common_shapes_are_planned() -> None:
     assert plan(BENCH_LOOKUP, "Lookup") is not None
     assert plan(BENCH_LOOKUP, "Other") is None
