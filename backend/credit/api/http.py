@@ -69,7 +69,7 @@ class CreditGraphQL(GraphQL[Context, None]):
             request_id=request.scope.get("credit.request_id") or Context.new_request_id(),
         )
 
-    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+    async def render_graphql_ide(self, request: Request) -> Response:
         html = self.graphql_ide_html
         return HTMLResponse(html, headers={"content-security-policy": graphiql_policy(html)})
 
@@ -79,8 +79,9 @@ class CreditGraphQL(GraphQL[Context, None]):
         data: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
             request_id = request.scope.get("credit.request_id") or ""
-            data["errors"] = [fix_error(e, request_id).formatted for e in result.errors]
-            code = (data["errors"][0].get("extensions") or {}).get("code")
+            errors = [fix_error(e, request_id).formatted for e in result.errors]
+            data["errors"] = errors  # type: ignore[typeddict-item]
+            code = (errors[0].get("extensions") or {}).get("code")
             request.scope["credit.outcome"] = str(code or "ERROR")
         if result.extensions:
             data["extensions"] = result.extensions

@@ -119,7 +119,7 @@ async def grant_application_role(owner_url: str, app_url: str) -> None:
     application does, on every table and sequence, and nothing it could use to rewrite the
     trails: no ownership, no TRUNCATE, no REFERENCES/TRIGGER, no DDL. Re-run after every
     migration, so new tables are covered."""
-    import asyncpg
+    import asyncpg  # type: ignore[import-untyped]  # (no stubs, no py.typed)
 
     from credit.core.dbreset import _dsn
 
