@@ -39,7 +39,8 @@ WITH s AS (
     SELECT r.id::text AS id, r.category::text AS category, r.type::text AS type, r.summary,
            r.decision_no::text AS decision_no, r.decision_date, r.occurred_on,
            (r.published_at AT TIME ZONE 'Asia/Shanghai')::date AS published_on,
-           NULLIF(r.issuing_unit, '')::text AS issuing_unit, NULL::date AS public_until
+           NULLIF(r.issuing_unit, '')::text AS issuing_unit,
+           (s.payload -> 'public_until' ->> r.id::text)::date AS public_until
     FROM s JOIN credit_record r
       ON r.id = ANY (ARRAY(SELECT jsonb_array_elements_text(s.payload -> 'public_record_ids')::int))
     UNION ALL

@@ -30,23 +30,11 @@ async def main_async(n: int) -> dict[str, float]:
     import asyncpg
     import strawberry
     from graphql import parse, validate
-    from strawberry.extensions import (
-        AddValidationRules,
-        MaxAliasesLimiter,
-        MaxTokensLimiter,
-        ParserCache,
-        QueryDepthLimiter,
-        ValidationCache,
-    )
-    from strawberry.schema.config import StrawberryConfig
 
     from bench.baseline import LOOKUP_SQL
     from credit.accounts.actor import ANONYMOUS
-    from credit.accounts.permissions import Permission
     from credit.api import schema as product
     from credit.apicore.context import Context
-    from credit.api.introspection import PublicIntrospection
-    from credit.api.limits import CostLimiter
     from credit.apicore.loaders import Loaders
     from credit.core.cache import start_cache, stop_cache
     from credit.core.db import close_db, init_db
@@ -68,37 +56,8 @@ async def main_async(n: int) -> dict[str, float]:
     it = iter(codes)
     out: dict[str, float] = {}
 
-    # The product's limiter extensions, with their validation rules built once (the
-    # product builds them per request, so ValidationCache never finds its key).
-    rules = [
-        *QueryDepthLimiter(max_depth=product.MAX_DEPTH).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=product.MAX_ALIASES).validation_rules,
-    ]
-
-    def variant(extensions: list[Any]) -> strawberry.Schema:
-        return strawberry.Schema(
-            query=product.Query,
-            mutation=product.Mutation,
-            types=[Permission],
-            config=StrawberryConfig(relay_max_results=100),
-            extensions=extensions,
-        )
-
-    fixed = variant(
-        [
-            PublicIntrospection,
-            lambda: AddValidationRules(rules),
-            lambda: MaxTokensLimiter(max_token_count=product.MAX_TOKENS),
-            CostLimiter,
-            lambda: ParserCache(maxsize=1024),
-            lambda: ValidationCache(maxsize=1024),
-        ]
-    )
-
     def ctx() -> Context:
-        return Context(
-            request=None, response=None, actor=ANONYMOUS, loaders=Loaders(actor=ANONYMOUS)
-        )
+        return Context(request=None, response=None, actor=ANONYMOUS, loaders=Loaders())
 
     async def measure(name: str, fn: Callable[[str], Awaitable[Any] | Any]) -> None:
         for _ in range(5):  # warm this path (imports, caches, prepared statements)
@@ -122,14 +81,11 @@ async def main_async(n: int) -> dict[str, float]:
     document = parse(LOOKUP_QUERY)
     print(f"CPU per lookup, {n} distinct codes each (this process only):")
     await measure(
-        "GraphQL execute, product schema (as configured)", lambda c: execute(product.schema, c)
+        "GraphQL execute by the resolvers, product schema (ValidationCache hits)",
+        lambda c: execute(product.schema, c),
     )
     await measure(
-        "GraphQL execute, limiter rules built once (ValidationCache hits)",
-        lambda c: execute(fixed, c),
-    )
-    await measure(
-        "  of which: graphql-core validate() with the standard rules",
+        "  validate() with the standard rules (off the hot path: ValidationCache)",
         lambda c: validate(product.schema._schema, document),
     )
     await measure(
@@ -154,6 +110,48 @@ async def main_async(n: int) -> dict[str, float]:
     await measure(
         "the baseline's single SQL statement (client side)", lambda c: conn.fetchval(LOOKUP_SQL, c)
     )
+
+    # The product's one-statement path (credit.subjects.public_sql), and a whole cold
+    # request through the product's ASGI app in this process (middleware, rate limit, the
+    # cache key's data version, the cache miss, the answer, the cache write; no socket).
+    from bench.workload import body
+    from credit.app import create_app
+    from credit.subjects import public_sql
+
+    scope = {
+        "type": "http", "method": "POST", "path": "/graphql", "raw_path": b"/graphql",
+        "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
+        "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 40000),
+        "headers": [(b"content-type", b"application/json"), (b"host", b"127.0.0.1")],
+    }  # fmt: skip
+
+    async def fast(code: str) -> None:
+        response = await public_sql.respond(dict(scope), body(code))
+        assert response is not None
+
+    await measure("one-statement path: public_sql.respond (SQL + JSON)", fast)
+    app = create_app(settings)
+    n_request = 0
+
+    async def request(code: str) -> None:
+        nonlocal n_request
+        n_request += 1
+        data = body(code, nonce=int(time.time() * 1000) * 10_000 + n_request)
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": data, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        headers = [*scope["headers"], (b"content-length", str(len(data)).encode())]  # type: ignore[misc]
+        # one client address per request: the rate limit counts each, never refuses
+        client = (f"10.254.{n_request // 250 % 250}.{n_request % 250}", 40000)
+        await app({**scope, "client": client, "headers": headers, "state": {}}, receive, send)
+        assert sent[0]["status"] == 200, sent
+
+    await measure("whole cold request through the product's ASGI app (no socket)", request)
     await conn.close()
     await stop_cache()
     await close_db()

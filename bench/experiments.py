@@ -10,6 +10,11 @@ suggestion; they are never the product's result.
 - no-pool-reset: asyncpg's pool skips the reset statement it sends on every release
   (Tortoise acquires and releases a connection per query: 8 round trips for 4 queries).
 - quiet-log: LOG_LEVEL=WARNING (no access-log line per request); set by bench/__main__.
+- resolvers: the public lookup by the GraphQL resolvers only (no one-statement path,
+  credit.subjects.public_sql), i.e. the product before issue 16's lookup.
+- redis-py: every Redis call through redis-py (no lean client, credit.core.resp).
+- pool-reset: asyncpg's reset statement on every release again (credit.core.pg_backend off).
+  `--experiment resolvers,redis-py,pool-reset` is the product as it was before them.
 
 Served by `uvicorn bench.experiments:create_app --factory` with the product's settings.
 """
@@ -20,7 +25,7 @@ import os
 import sys
 from typing import Any
 
-KNOWN = ("validation-once", "no-pool-reset", "quiet-log")
+KNOWN = ("validation-once", "no-pool-reset", "quiet-log", "resolvers", "redis-py", "pool-reset")
 
 
 def _apply(names: set[str]) -> None:
@@ -65,9 +70,32 @@ def _apply(names: set[str]) -> None:
         asyncpg.connection.Connection.get_reset_query = lambda self: ""  # type: ignore[method-assign]
 
 
+def _undo(names: set[str]) -> None:
+    if "resolvers" in names:
+        from credit.subjects import public_sql
+
+        async def never(scope: Any, body: bytes) -> None:
+            return None
+
+        public_sql.respond = never  # type: ignore[assignment]
+    if "redis-py" in names:
+        from credit.core import resp
+
+        resp.RespClient.from_url = classmethod(lambda cls, url: None)  # type: ignore[method-assign, assignment]
+    if "pool-reset" in names:
+        import asyncpg.connection
+
+        from credit.core import pg_backend
+
+        pg_backend.NoResetConnection.get_reset_query = (  # type: ignore[method-assign]
+            asyncpg.connection.Connection.get_reset_query
+        )
+
+
 def create_app() -> Any:
     names = {n for n in os.environ.get("BENCH_EXPERIMENTS", "").split(",") if n}
     _apply(names)
+    _undo(names)
     from credit.app import create_app as product_app  # after the patches
 
     return product_app()
@@ -90,7 +118,9 @@ def main() -> int:
         port=s.port,
         workers=s.workers,
         log_level=s.log_level.lower(),
-        proxy_headers=True,
+        # as `python -m credit serve` runs it (credit.__main__.cmd_serve)
+        access_log=s.log_level.upper() == "DEBUG",
+        proxy_headers=False,
     )
     return 0
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import math
 import secrets
@@ -26,6 +27,7 @@ from redis.exceptions import RedisError
 
 from credit.core import clock
 from credit.core.memory import MemoryStore, SlidingWindows
+from credit.core.resp import RespClient
 
 log = logging.getLogger("credit.cache")
 T = TypeVar("T")
@@ -47,6 +49,7 @@ end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return {0, tonumber(oldest[2]) + window - now}
 """
+_SLIDING_WINDOW_SHA = hashlib.sha1(_SLIDING_WINDOW.encode()).hexdigest()
 
 
 class RedisUnavailable(Exception):
@@ -73,6 +76,8 @@ class Cache:
                 decode_responses=True,
             )
             self._sliding_window = self._client.register_script(_SLIDING_WINDOW)
+        # The hot calls (get, set, hit) through the lean client when the URL allows it.
+        self._resp = RespClient.from_url(redis_url) if redis_url else None
 
     @property
     def shared(self) -> bool:
@@ -111,6 +116,8 @@ class Cache:
             # Every pooled connection may be dead (Redis restarted) or hold a half-read
             # answer (Redis paused mid-command): drop them all, the next use reconnects.
             await pool.disconnect()
+            if self._resp is not None:
+                self._resp.disconnect()
             await asyncio.sleep(PROBE_INTERVAL)
             try:
                 async with asyncio.timeout(REDIS_TIMEOUT):
@@ -126,7 +133,10 @@ class Cache:
         if self._client is None:
             return self._memory.get(key)
         try:
-            value = await self._redis(lambda c: c.get(PREFIX + key))
+            resp = self._resp
+            value = await self._redis(
+                lambda c: c.get(PREFIX + key) if resp is None else resp.call("GET", PREFIX + key)
+            )
         except RedisUnavailable:
             return None
         return None if value is None else str(value)
@@ -137,7 +147,14 @@ class Cache:
             self._memory.set(key, value, ttl)
             return
         with contextlib.suppress(RedisUnavailable):
-            await self._redis(lambda c: c.set(PREFIX + key, value, ex=ttl))
+            resp, expiry = self._resp, ("EX", ttl) if ttl else ()
+            await self._redis(
+                lambda c: (
+                    c.set(PREFIX + key, value, ex=ttl)
+                    if resp is None
+                    else resp.call("SET", PREFIX + key, value, *expiry)
+                )
+            )
 
     async def delete(self, *keys: str) -> None:
         if self._client is None:
@@ -155,10 +172,15 @@ class Cache:
         if self._client is not None:
             now_ms, window_ms = int(now * 1000), window_seconds * 1000
             member = f"{now_ms}:{secrets.token_hex(6)}"
+            keys = [f"{PREFIX}rl:{bucket}"]
+            args: list[str | int] = [now_ms, window_ms, limit, member]
+            resp = self._resp
             try:
                 allowed, wait_ms = await self._redis(
-                    lambda _c: self._sliding_window(
-                        keys=[f"{PREFIX}rl:{bucket}"], args=[now_ms, window_ms, limit, member]
+                    lambda _c: (
+                        self._sliding_window(keys=keys, args=args)
+                        if resp is None
+                        else resp.script(_SLIDING_WINDOW_SHA, _SLIDING_WINDOW, keys, args)
                     )
                 )
                 return bool(allowed), max(1, math.ceil(int(wait_ms) / 1000)) if not allowed else 0
@@ -190,6 +212,8 @@ class Cache:
             self._probe.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._probe
+        if self._resp is not None:
+            self._resp.disconnect()
         if self._client is not None:
             await self._client.aclose()
 

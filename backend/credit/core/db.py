@@ -37,11 +37,20 @@ MODEL_MODULES = [
 ]
 
 
+def _engine(url: str) -> str | dict[str, Any]:
+    """PostgreSQL through credit.core.pg_backend (no reset statement per pooled query)."""
+    conf = expand_db_url(url)
+    if conf["engine"] != "tortoise.backends.asyncpg":
+        return url
+    conf["engine"] = "credit.core.pg_backend"
+    return conf
+
+
 def tortoise_config(database_url: str | None = None, replica_url: str = "") -> dict[str, Any]:
     """`replica_url`: a streaming standby that public reads may use (credit.core.replica);
     only the app's own workers pass it, never migrations."""
     url = database_url or get_settings().database_url
-    connections_conf: dict[str, Any] = {"default": url}
+    connections_conf: dict[str, Any] = {"default": _engine(url)}
     extra: dict[str, Any] = {}
     if replica_url:
         replica_conf = expand_db_url(replica_url)

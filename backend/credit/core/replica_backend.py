@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from tortoise import connections
-from tortoise.backends.asyncpg.client import AsyncpgDBClient
 
 from credit.core import replica
+from credit.core.pg_backend import PostgresClient
 
 
-class ReplicaClient(AsyncpgDBClient):
+class ReplicaClient(PostgresClient):  # no reset per query either
     async def execute_query(self, query: str, values: list | None = None) -> Any:
         try:
             return await super().execute_query(query, values)

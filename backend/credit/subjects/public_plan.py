@@ -1,0 +1,463 @@
+"""Which lookups the one-statement path answers: the planner of `credit.subjects.public_sql`.
+
+`plan(query, operation_name)` recognises the common shape of the public lookup by USCC
+(one `subject(uscc:)` root field, asOf left out or null, plain fields of PublicSubject, its
+district, grade, lists, reasons, measures and `records(first:)` without a cursor) and compiles its
+selection set into one SQL expression that builds the answer's JSON in PostgreSQL. Anything
+else (fragments, directives, `__typename`, `asOf`, `idNumber`, `commitments`, a list
+entry's `basis`, cursors, variables other than the code) gives None: the normal resolvers
+answer it. The SQL reproduces exactly what the resolvers of `credit.subjects.types` give
+for the fields it covers; the catalogues (measure and information-type names) are the
+Python ones, written into the statement as JSON literals.
+
+A recognised document is also valid against the schema (every name, argument and type it
+contains is checked here), so skipping graphql-core's validation changes no answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graphql import (
+    FieldNode,
+    GraphQLError,
+    IntValueNode,
+    NamedTypeNode,
+    NonNullTypeNode,
+    NullValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    StringValueNode,
+    VariableNode,
+    parse,
+)
+
+from credit.apicore.pagination import MAX_PAGE_SIZE, encode_cursor
+from credit.core.clock import TZ
+
+# Longer documents are left to the normal path, which applies the size and token limits
+# (a document has fewer tokens than characters, so these stay under MaxTokensLimiter's).
+# The depth of a planned document is 5 at most (the limit is 10); its cost is checked.
+MAX_PLANNED_CHARS = 2900
+# json_build_object takes at most 100 arguments: 50 keys.
+MAX_KEYS = 50
+# credit.api.limits.PUBLIC_COST_BUDGET and its page default (a test keeps them equal): a
+# document over the public budget is the cost limiter's error, left to the normal path.
+COST_BUDGET = 5_000
+DEFAULT_PAGE = 20
+
+
+class Unsupported(Exception):
+    """The document is not the common shape: the normal resolvers answer it."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """`sql` takes $1 the normalised code, $2 now (timestamptz), $3 today (ISO text, when
+    asOf is selected) and
+    returns one row (fallback, json) per subject found: `fallback` when the stored
+    evaluation cannot be served as it is (stale, missing) or the answer needs Python
+    (a natural person's masked name, a measure outside the catalogues)."""
+
+    sql: str
+    root_key: str
+    uscc_variable: str | None  # the variable holding the code, or None for a literal
+    uscc_literal: str | None
+    null_variables: tuple[str, ...] = ()  # asOf's variable: today only when it is null
+
+    @property
+    def uses_today(self) -> bool:
+        return "$3" in self.sql
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _json_lit(value: object) -> str:
+    # UTF-8, not escaped: asyncpg caches prepared statements up to 15 KB of text only.
+    return _lit(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + "::jsonb"
+
+
+@lru_cache(maxsize=1)
+def _catalogues() -> tuple[str, str]:
+    from credit.policies import display
+    from credit.policies.catalogues import (
+        INFO_TYPES_BY_CODE,
+        SHENYANG_MEASURES_BY_CODE,
+        WUGANG_MEASURES_BY_CODE,
+    )
+
+    measures = {}
+    for code in [*SHENYANG_MEASURES_BY_CODE, *WUGANG_MEASURES_BY_CODE]:
+        m = display.measure(code)
+        measures[code] = {"name": m.name_zh, "article": m.article, "kind": m.kind}
+    types = {code: display.info_type_name(code) for code in INFO_TYPES_BY_CODE}
+    return _json_lit(measures), _json_lit(types)
+
+
+def _object(pairs: list[tuple[str, str]]) -> str:
+    if len(pairs) > MAX_KEYS:
+        raise Unsupported("too many fields")
+    return "json_build_object(" + ", ".join(f"{_lit(k)}, {v}" for k, v in pairs) + ")"
+
+
+def _agg(element: str, source: str) -> str:
+    """The JSON array of `element` over `source` (a set with ordinality `o`), in order."""
+    return f"coalesce((SELECT json_agg({element} ORDER BY o) FROM {source}), '[]'::json)"
+
+
+Leaf = dict[str, str]
+
+
+def _leaves(node: FieldNode, leaves: Leaf) -> str:
+    """An object whose fields are all scalars: name -> SQL expression."""
+    return _object([(_key(f), leaves[_name(f, leaves)]) for f in _fields(node, leaves)])
+
+
+def _name(f: FieldNode, allowed: Mapping[str, object]) -> str:
+    name = f.name.value
+    if name not in allowed:
+        raise Unsupported(name)
+    return name
+
+
+def _key(f: FieldNode) -> str:
+    return f.alias.value if f.alias else f.name.value
+
+
+def _fields(
+    node: FieldNode | OperationDefinitionNode, allowed: Mapping[str, object]
+) -> list[FieldNode]:
+    """The sub-fields of `node`: plain fields only, each response key once, no arguments
+    unless the caller checks them."""
+    if node.selection_set is None:
+        raise Unsupported("an object without a selection")
+    out: list[FieldNode] = []
+    keys: set[str] = set()
+    for s in node.selection_set.selections:
+        if not isinstance(s, FieldNode) or s.directives:
+            raise Unsupported("fragment or directive")
+        _name(s, allowed)
+        if _key(s) in keys:
+            raise Unsupported("a response key twice")
+        keys.add(_key(s))
+        out.append(s)
+    return out
+
+
+def _no_args(f: FieldNode) -> FieldNode:
+    if f.arguments:
+        raise Unsupported("arguments")
+    return f
+
+
+def _scalar(f: FieldNode) -> FieldNode:
+    if f.selection_set is not None:
+        raise Unsupported("a selection on a scalar")
+    return _no_args(f)
+
+
+def _checked(node: FieldNode, leaves: Leaf) -> FieldNode:
+    for f in _fields(_no_args(node), leaves):
+        _scalar(f)
+    return node
+
+
+REASON = {"article": "x->>'article'", "rule": "x->>'rule'", "summary": "x->>'summary'"}
+
+
+def _reasons(node: FieldNode, path: str) -> str:
+    element = _leaves(_checked(node, REASON), REASON)
+    return _agg(element, f"jsonb_array_elements({path}) WITH ORDINALITY AS t(x, o)")
+
+
+LIST_ENTRY = {
+    "list": "x->>'list'",
+    "since": "x->>'since'",
+    "until": "NULLIF(x->>'until', '')",
+    "decisionNo": "x->>'decision_no'",
+    "decisionDate": "NULLIF(x->>'decision_date', '')",
+    "article": "x->>'article'",
+    "recordIds": _agg("v", "jsonb_array_elements_text(x->'record_ids') WITH ORDINALITY AS r(v, o)"),
+}
+
+
+def _lists(node: FieldNode) -> str:
+    element = _leaves(_checked(node, LIST_ENTRY), LIST_ENTRY)
+    source = "jsonb_array_elements(e.payload->'list_entries') WITH ORDINALITY AS t(x, o)"
+    return _agg(element, source)
+
+
+def _measures(node: FieldNode) -> str:
+    catalogue = "cat.measures"
+    leaves = {
+        "code": "c",
+        "name": f"({catalogue}->c->>'name')",
+        "article": f"({catalogue}->c->>'article')",
+        "kind": f"({catalogue}->c->>'kind')",
+    }
+    element = _leaves(_checked(node, leaves), leaves)
+    return _agg(
+        element, "jsonb_array_elements_text(e.payload->'measures') WITH ORDINALITY AS t(c, o)"
+    )
+
+
+def _grade(node: FieldNode) -> str:
+    pairs = []
+    for f in _fields(_no_args(node), {"level": 1, "reasons": 1}):
+        if f.name.value == "level":
+            pairs.append((_key(f), "e.grade::text"))
+        else:
+            pairs.append((_key(f), _reasons(f, "e.payload->'grade_reasons'")))
+    return f"CASE WHEN NULLIF(e.grade::text, '') IS NULL THEN NULL ELSE {_object(pairs)} END"
+
+
+def _district(node: FieldNode) -> str:
+    leaves = {"code": "d.code", "name": "d.name"}
+    row = _leaves(_checked(node, leaves), leaves)
+    return f"(SELECT {row} FROM district d WHERE d.id = s.district_id)"
+
+
+# The public records of the evaluation (stored ones, in its order, and derived ones), each
+# with the fields PublicRecord gives (credit.subjects.types.public_record and
+# derived_public_record), sorted as the resolver sorts: newest (publication, else
+# occurrence) date first, then id (as text, code point order) descending.
+_RECORDS = f"""
+SELECT r.id::text AS id, r.category::text AS category, r.type::text AS type,
+       r.summary::text AS summary, r.decision_no::text AS decision_no, r.decision_date,
+       r.occurred_on, (r.published_at AT TIME ZONE {_lit(TZ.key)})::date AS published_on,
+       NULLIF(r.issuing_unit, '')::text AS issuing_unit,
+       (e.payload->'public_until'->>(r.id::text))::date AS public_until
+FROM jsonb_array_elements_text(e.payload->'public_record_ids') AS k(v)
+JOIN credit_record r ON r.id = k.v::int
+UNION ALL
+SELECT 'derived:' || (x->>'key'), x->>'category', x->>'type', x->>'summary', NULL, NULL,
+       (x->>'occurred_on')::date, (x->>'published_on')::date, NULL,
+       (x->>'public_until')::date
+FROM jsonb_array_elements(e.payload->'derived_records') AS x
+"""
+
+
+def _node(f: FieldNode) -> str:
+    leaves = {
+        "id": "p.id",
+        "category": "p.category",
+        "type": "p.type",
+        "typeName": "coalesce(cat.types->>p.type, p.type)",
+        "summary": "p.summary",
+        "decisionNo": "p.decision_no",
+        "decisionDate": "p.decision_date",
+        "occurredOn": "p.occurred_on",
+        "publishedOn": "p.published_on",
+        "issuingUnit": "p.issuing_unit",
+        "publicUntil": "p.public_until",
+    }
+    return _leaves(_checked(f, leaves), leaves)
+
+
+def _first(node: FieldNode) -> int:
+    size = 20
+    for a in node.arguments or ():
+        if a.name.value != "first":
+            raise Unsupported(f"records({a.name.value}:)")
+        if isinstance(a.value, IntValueNode):
+            size = int(a.value.value)
+        elif not isinstance(a.value, NullValueNode):  # null: the default page
+            raise Unsupported("first from a variable")
+    if not 0 <= size <= MAX_PAGE_SIZE:
+        raise Unsupported("first out of range: the resolver's error")
+    return size
+
+
+def _records(node: FieldNode) -> str:
+    size = _first(node)
+    cursors = "ARRAY[" + ", ".join(_lit(encode_cursor(i)) for i in range(max(size, 1))) + "]"
+    shown = f"least(count(*), {size})"
+    page_info = {
+        "hasNextPage": f"(count(*) > {size})",
+        "hasPreviousPage": "false",
+        "startCursor": f"CASE WHEN {shown} > 0 THEN ({cursors})[1] END",
+        "endCursor": f"CASE WHEN {shown} > 0 THEN ({cursors})[{shown}] END",
+    }
+    pairs = []
+    for f in _fields(node, {"totalCount": 1, "edges": 1, "pageInfo": 1}):
+        name = f.name.value
+        if name == "totalCount":
+            pairs.append((_key(_scalar(f)), "count(*)"))
+        elif name == "pageInfo":
+            pairs.append((_key(f), _leaves(_checked(f, page_info), page_info)))
+        else:
+            edge = []
+            for g in _fields(_no_args(f), {"node": 1, "cursor": 1}):
+                if g.name.value == "node":
+                    edge.append((_key(g), _node(_no_args(g))))
+                else:
+                    edge.append((_key(_scalar(g)), f"({cursors})[p.n]"))
+            element = _object(edge)
+            pairs.append(
+                (
+                    _key(f),
+                    f"coalesce(json_agg({element} ORDER BY p.n) FILTER (WHERE p.n <= {size}), "
+                    "'[]'::json)",
+                )
+            )
+    ordered = (
+        "SELECT q.*, row_number() OVER (ORDER BY coalesce(q.published_on, q.occurred_on) DESC, "
+        f'q.id COLLATE "C" DESC) AS n FROM ({_RECORDS}) AS q'
+    )
+    return f"(SELECT {_object(pairs)} FROM ({ordered}) AS p)"
+
+
+def _plain(expression: str) -> Callable[[FieldNode], str]:
+    def compile_field(f: FieldNode) -> str:
+        _scalar(f)
+        return expression
+
+    return compile_field
+
+
+def _subject_fields() -> dict[str, Callable[[FieldNode], str]]:
+    plain = {
+        "uscc": "s.uscc",
+        "name": "s.name",
+        "idNumberMasked": "s.id_number_masked",
+        "kind": "s.kind::text",
+        "asOf": "$3::text",
+        "isForecast": "false",
+    }
+    out: dict[str, Callable[[FieldNode], str]] = {k: _plain(v) for k, v in plain.items()}
+    out.update(
+        district=_district,
+        grade=_grade,
+        lists=_lists,
+        reasons=lambda f: _reasons(_no_args(f), "e.payload->'reasons'"),
+        measures=_measures,
+        records=_records,
+    )
+    return out
+
+
+def _operation(query: str, operation_name: str | None) -> OperationDefinitionNode:
+    document = parse(query, no_location=True)
+    if len(document.definitions) != 1:
+        raise Unsupported("several definitions")
+    op = document.definitions[0]
+    if not isinstance(op, OperationDefinitionNode) or op.operation != OperationType.QUERY:
+        raise Unsupported("not a query")
+    if operation_name is not None and (op.name is None or op.name.value != operation_name):
+        raise Unsupported("operationName names no operation: the normal error")
+    if op.directives:
+        raise Unsupported("directives")
+    return op
+
+
+def _variable_type(op: OperationDefinitionNode, name: str) -> str:
+    """The type of a declared variable as written (`String!`, `Date`); a default value or a
+    directive makes it unsupported."""
+    for d in op.variable_definitions or ():
+        if d.variable.name.value == name:
+            if d.default_value is not None or d.directives:
+                raise Unsupported("a variable with a default or a directive")
+            inner = d.type.type if isinstance(d.type, NonNullTypeNode) else d.type
+            if not isinstance(inner, NamedTypeNode):
+                raise Unsupported("a list variable")
+            return inner.name.value + ("!" if isinstance(d.type, NonNullTypeNode) else "")
+    raise Unsupported("an undeclared variable: the validation error")
+
+
+def _root_arguments(
+    root: FieldNode, op: OperationDefinitionNode
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(the code's variable, or the code written in the query, and the variables that must
+    be null for the plan to apply: an `asOf` given as a variable)."""
+    uscc: tuple[str | None, str | None] | None = None
+    used: list[str] = []
+    null_variables: list[str] = []
+    for a in root.arguments or ():
+        value = a.value
+        if a.name.value == "uscc" and isinstance(value, StringValueNode):
+            uscc = (None, value.value)
+        elif a.name.value == "uscc" and isinstance(value, VariableNode):
+            # String! only: a nullable variable in the String! argument is a validation error.
+            if _variable_type(op, value.name.value) != "String!":
+                raise Unsupported("the code's variable is not a String!")
+            uscc = (value.name.value, None)
+            used.append(value.name.value)
+        elif a.name.value == "asOf" and isinstance(value, NullValueNode):
+            pass  # today, as when it is left out
+        elif a.name.value == "asOf" and isinstance(value, VariableNode):
+            if _variable_type(op, value.name.value) != "Date":
+                raise Unsupported("asOf's variable is not a Date")
+            used.append(value.name.value)
+            null_variables.append(value.name.value)
+        else:
+            raise Unsupported(f"argument {a.name.value}")
+    declared = [d.variable.name.value for d in op.variable_definitions or ()]
+    if uscc is None or sorted(used) != sorted(declared) or len(set(used)) != len(used):
+        raise Unsupported("no code, or a variable declared and unused or used twice")
+    return uscc[0], uscc[1], tuple(null_variables)
+
+
+@lru_cache(maxsize=512)
+def plan(query: str, operation_name: str | None) -> Plan | None:
+    """The plan for a document, or None when the normal resolvers must answer it."""
+    if len(query) > MAX_PLANNED_CHARS:
+        return None
+    try:
+        op = _operation(query, operation_name)
+        roots = _fields(op, {"subject": 1})
+        if len(roots) != 1:
+            raise Unsupported("several root fields")
+        root = roots[0]
+        variable, literal, null_variables = _root_arguments(root, op)
+        handlers = _subject_fields()
+        pairs = [(_key(f), handlers[_name(f, handlers)](f)) for f in _fields(root, handlers)]
+        aliases = sum(1 for _ in _aliases(root)) + (1 if root.alias else 0)
+        if aliases > 30:
+            raise Unsupported("too many aliases: the limiter's error")
+        if _cost(op.selection_set.selections) > COST_BUDGET:
+            raise Unsupported("over the cost budget: the limiter's error")
+    except (Unsupported, GraphQLError, RecursionError):
+        return None
+    measures, types = _catalogues()
+    sql = f"""
+SELECT (s.kind::text = 'NATURAL_PERSON'
+        OR e.id IS NULL
+        OR (e.next_change_at IS NOT NULL AND e.next_change_at <= $2)
+        OR NOT (e.payload ? 'public_until')
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.payload->'measures') AS m(c)
+                   WHERE NOT (cat.measures ? m.c))) AS fallback,
+       {_object(pairs)}::text AS answer
+FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id
+CROSS JOIN (SELECT {measures} AS measures, {types} AS types) AS cat
+WHERE s.uscc = $1"""
+    return Plan(sql, _key(root), variable, literal, null_variables)
+
+
+def _cost(selections: Iterable[object]) -> int:
+    """credit.api.limits.selection_cost for a planned document (fields only)."""
+    total = 0
+    for f in selections:
+        assert isinstance(f, FieldNode)
+        multiplier = 1
+        for a in f.arguments or ():
+            if a.name.value == "first":
+                value = a.value
+                multiplier = (
+                    max(1, int(value.value)) if isinstance(value, IntValueNode) else DEFAULT_PAGE
+                )
+        inner = _cost(f.selection_set.selections) if f.selection_set else 0
+        total += 1 + multiplier * inner
+    return total
+
+
+def _aliases(node: FieldNode) -> Iterator[FieldNode]:
+    for s in node.selection_set.selections if node.selection_set else ():
+        if isinstance(s, FieldNode):
+            if s.alias:
+                yield s
+            yield from _aliases(s)

@@ -1,0 +1,103 @@
+"""The public lookup by USCC in one SQL statement (issue 16): for the common shape of the
+query (docs/partners.md §2, the public search page), PostgreSQL builds the whole answer,
+the stored evaluation read in the same statement, as PostGraphile does; no GraphQL
+execution and no ORM objects on the way.
+
+`respond(scope, body)` gives the HTTP response, or None for anything it does not answer
+exactly as the normal resolvers would, which then answer it: a document the planner does
+not recognise (`credit.subjects.public_plan`), a code that is malformed (the resolver's
+INVALID_USCC error), a stale or missing evaluation (the resolver recomputes it), a natural
+person (a masked name), SQLite, or a database error (the normal path reports it). The
+body it gives is byte for byte the normal path's: the same JSON encoder over the same
+values.
+
+Reads go where the normal path's do: `replica.read_connection()` is the replica inside a
+public read when it is usable (credit.core.replica), and its client retries a failed read
+on the primary.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.responses import Response
+from starlette.types import Scope
+from strawberry.http.parse_content_type import parse_content_type
+
+from credit.core import clock, replica
+from credit.subjects.identifiers import InvalidUSCC, validate_uscc
+from credit.subjects.public_plan import Plan, plan
+
+log = logging.getLogger("credit.api")
+
+
+def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
+    """The plan and the code of a request the one-statement path answers."""
+    headers = Headers(scope=scope)
+    content_type = headers.get("content-type", "")
+    if content_type != "application/json":  # (the common case skips the email parser)
+        content_type, _ = parse_content_type(content_type)
+    accept = headers.get("accept", "")
+    # Only what strawberry parses as one JSON operation; a streaming transport is its own.
+    if "application/json" not in content_type or "multipart/" in accept or "event-stream" in accept:
+        return None
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    query, variables = payload.get("query"), payload.get("variables")
+    operation_name = payload.get("operationName")
+    if (
+        not isinstance(query, str)
+        or not isinstance(variables, dict | None)
+        or not isinstance(operation_name, str | None)
+        or payload.get("extensions") is not None
+    ):
+        return None
+    found = plan(query, operation_name)
+    if found is None:
+        return None
+    if found.uscc_variable is not None:
+        raw = (variables or {}).get(found.uscc_variable)
+    else:
+        raw = found.uscc_literal
+    if any((variables or {}).get(name) is not None for name in found.null_variables):
+        return None  # a date other than today: evaluated afresh by the resolvers
+    if not isinstance(raw, str) or "\x00" in raw:
+        return None  # coercion or VariableCheck errors: the normal path words them
+    try:
+        return found, validate_uscc(raw)
+    except InvalidUSCC:
+        return None
+
+
+async def respond(scope: Scope, body: bytes) -> Response | None:
+    request = _request(scope, body)
+    if request is None:
+        return None
+    found, code = request
+    client = replica.read_connection()
+    if client.capabilities.dialect != "postgres":
+        return None
+    try:
+        values: list[Any] = [code, clock.now()]
+        if found.uses_today:
+            values.append(clock.today().isoformat())
+        _, rows = await client.execute_query(found.sql, values)
+    except Exception as exc:  # the normal path answers (and reports) it
+        log.warning("public lookup statement failed, answered by the resolvers: %r", exc)
+        return None
+    subject: Any = None
+    if rows:
+        fallback, answer = rows[0]
+        if fallback:
+            return None
+        subject = json.loads(answer)
+    # strawberry's encoder (credit.api.http.CreditGraphQL): ASCII, no spaces.
+    content = json.dumps({"data": {found.root_key: subject}}, separators=(",", ":"))
+    return Response(content, media_type="application/json")
