@@ -61,6 +61,8 @@ SUBJECT_COLS = (
     "updated_at",
     "district_id",
     "jurisdiction_id",
+    "legal_representative",
+    "licence_no",
 )
 DECISION_COLS = (
     "id",
@@ -392,6 +394,8 @@ class Generator:
                 self.now,
                 place.district_ids[d],
                 place.jurisdiction_id,
+                "",
+                "",
             )
         )
         facts: list[Any] = []
@@ -653,8 +657,8 @@ async def _places(conn: asyncpg.Connection) -> dict[str, Place]:
         )
         ids = [
             await conn.fetchval(
-                "INSERT INTO district (code, name, jurisdiction_id)"
-                " VALUES ($1, $2, $3) RETURNING id",
+                "INSERT INTO district (code, name, jurisdiction_id, is_active)"
+                " VALUES ($1, $2, $3, true) RETURNING id",
                 dcode,
                 dname,
                 jid,
