@@ -6,9 +6,9 @@ its records, transitions, violations and sanctions read in four set-based querie
 subject evaluated by the same engine (`credit.policies.engine.evaluate`) with the policy
 `policy_for` gives, and the evaluations and list entries written in one UPSERT and one
 INSERT per range. What `reevaluate` does besides is kept: listing decisions issued for
-entries without a number (`issue_missing`), and partners' watch events for the watched
-subjects of the range (`record_public_change`, dated as `sweep` dates them), before the
-range commits; `record_missed_changes` runs once at the end, as after `sweep`.
+entries without a number (`issue_missing_many`: one insert per range), and partners' watch
+events for the watched subjects of the range (`record_public_change`, dated as `sweep`
+dates them), before the range commits; `record_missed_changes` runs once at the end, as after `sweep`.
 
 PostgreSQL only (arrays, UPSERT); on SQLite `sweep_all` re-evaluates subject by subject.
 """
@@ -34,7 +34,7 @@ from tortoise.transactions import in_transaction
 from credit.core import clock
 from credit.core.settings import Settings, get_settings, override_settings
 from credit.grades.services import evaluation_to_payload
-from credit.lists.decisions import issue_missing
+from credit.lists.decisions import issue_missing_many
 from credit.policies.engine import evaluate
 from credit.policies.facts import (
     Category,
@@ -196,8 +196,7 @@ async def sweep_range(lo: int, hi: int, at: datetime) -> int:
         }
         facts = await load_range_facts(conn, lo, hi)
         today = local_date(at)
-        evaluations: list[list[Any]] = [[] for _ in range(7)]
-        entries: list[list[Any]] = [[] for _ in range(9)]
+        answers = []
         for s in subjects:
             sid = s["id"]
             policy, successor = await _policies.get(conn, s["policy_code"], at)
@@ -212,8 +211,14 @@ async def sweep_range(lo: int, hi: int, at: datetime) -> int:
             next_change = ev.next_change_at
             if successor is not None and (next_change is None or successor < next_change):
                 next_change = successor
-            payload = evaluation_to_payload(ev)
-            await issue_missing(conn, sid, policy.code, payload["list_entries"], today)
+            answers.append((s, policy, ev, next_change, evaluation_to_payload(ev)))
+        await issue_missing_many(
+            conn, [(a[0]["id"], a[1].code, a[4]["list_entries"]) for a in answers], today
+        )
+        evaluations: list[list[Any]] = [[] for _ in range(7)]
+        entries: list[list[Any]] = [[] for _ in range(9)]
+        for s, policy, ev, next_change, payload in answers:
+            sid = s["id"]
             row = (
                 sid,
                 policy.code,
@@ -301,7 +306,7 @@ async def _one_by_one(at: datetime) -> int:
             subject = await Subject.filter(id=sid).using_db(conn).select_for_update().first()
             if subject is None:
                 continue
-            old = await Evaluation.get_or_none(subject_id=sid).using_db(conn)
+            old = await Evaluation.filter(subject_id=sid).using_db(conn).first()
             await reevaluate(subject, conn, at)
             await _record_watched_changes(conn, changed_on(old, at))
             done += 1

@@ -13,7 +13,7 @@ from credit.demo.load import load_demo
 from credit.grades.models import Evaluation
 from credit.grades.services import reevaluate
 from credit.grades.sweep_all import sweep_all
-from credit.lists.models import ListEntry
+from credit.lists.models import ListEntry, ListingDecision
 from credit.records.services import create_published
 from credit.subjects.models import Subject
 from credit.testing import make_subject
@@ -22,19 +22,39 @@ from credit.watches.tests.helpers import watch
 from credit.watches.tests.test_events import _watch_case
 
 
-async def _stored() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    evaluations = [
-        (
-            e.subject_id,
-            e.policy_code,
-            e.policy_version,
-            e.computed_at,
-            e.next_change_at,
-            e.grade,
-            e.payload,
+async def _issued() -> dict[str, tuple[Any, ...]]:
+    """The listing decisions the product issued, by number: what they decide, not their
+    serial (the row id, which differs between runs)."""
+    return {
+        d.decision_no: (d.subject_id, str(d.kind), d.identity, d.since, d.decided_on)
+        for d in await ListingDecision.all()
+    }
+
+
+async def _stored() -> tuple[list[Any], list[Any], list[Any]]:
+    issued = await _issued()
+
+    def number(no: str | None) -> Any:
+        return issued.get(no or "", no)
+
+    evaluations = []
+    for e in await Evaluation.all().order_by("subject_id"):
+        payload = dict(e.payload)
+        payload["list_entries"] = [
+            entry | {"decision_no": number(entry["decision_no"])}
+            for entry in payload["list_entries"]
+        ]
+        evaluations.append(
+            (
+                e.subject_id,
+                e.policy_code,
+                e.policy_version,
+                e.computed_at,
+                e.next_change_at,
+                e.grade,
+                payload,
+            )
         )
-        for e in await Evaluation.all().order_by("subject_id")
-    ]
     entries = sorted(
         (
             e.subject_id,
@@ -44,31 +64,37 @@ async def _stored() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
             e.until,
             e.rule,
             e.article,
-            e.decision_no,
+            repr(number(e.decision_no)),
             tuple(e.record_ids),
         )
         for e in await ListEntry.all()
     )
-    return evaluations, entries
+    return evaluations, entries, sorted(issued.values())
+
+
+async def _forget() -> None:
+    await ListEntry.all().delete()
+    await Evaluation.all().delete()
+    await ListingDecision.all().delete()
 
 
 async def test_the_parallel_sweep_stores_what_reevaluate_stores(db: str) -> None:
-    # given: the demo data, evaluated subject by subject at one instant
+    # given: the demo data, evaluated subject by subject at one instant from nothing stored
     await load_demo()
     at = clock.now() + timedelta(days=40)  # later, so that some answers have changed
+    await _forget()
     for subject in await Subject.all().order_by("id"):
         async with in_transaction() as conn:
             await reevaluate(subject, conn, at)
     expected = await _stored()
-    assert len(expected[0]) == await Subject.all().count() and expected[1]
-    # when: nothing stored, then swept by two processes in small ranges
-    await ListEntry.all().delete()
-    await Evaluation.all().delete()
+    assert len(expected[0]) == await Subject.all().count() and expected[1] and expected[2]
+    # when: nothing stored or issued, then swept by two processes in small ranges
+    await _forget()
     done = await sweep_all(at, workers=2, chunk=7)
-    # then
+    # then: the same evaluations, list entries and listing decisions
     assert done == len(expected[0])
     assert await _stored() == expected
-    # and again over stored answers (the update path), in this process
+    # and again over stored answers (the update path), in this process: nothing new issued
     assert await sweep_all(at, workers=1, chunk=5) == done
     assert await _stored() == expected
 
