@@ -8,7 +8,8 @@ subject evaluated by the same engine (`credit.policies.engine.evaluate`) with th
 INSERT per range. What `reevaluate` does besides is kept: listing decisions issued for
 entries without a number (`issue_missing_many`: one insert per range), and partners' watch
 events for the watched subjects of the range (`record_public_change`, dated as `sweep`
-dates them), before the range commits; `record_missed_changes` runs once at the end, as after `sweep`.
+dates them), before the range commits; `record_missed_changes` runs once at the end, as
+after `sweep`.
 
 PostgreSQL only (arrays, UPSERT); on SQLite `sweep_all` re-evaluates subject by subject.
 """
