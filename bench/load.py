@@ -102,7 +102,7 @@ def _load_chunk(
     tables: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[int, int]:
     """Build subjects lo..hi-1 and COPY their rows; returns (hi, records)."""
-    from bench.seed import build_rows
+    from bench.seed import TRANSITIONS_SQL, build_rows
 
     assert _loop is not None and _conn is not None
     rows, n_records = build_rows(lo, hi, today, now, places)
@@ -113,6 +113,7 @@ def _load_chunk(
             for table, cols in tables:
                 if rows[table]:
                     await conn.copy_records_to_table(table, records=rows[table], columns=cols)
+            await conn.execute(TRANSITIONS_SQL, lo + 1, hi)  # subject ids lo+1..hi
 
     _loop.run_until_complete(copy())
     return hi, n_records
@@ -150,3 +151,62 @@ async def load(
             records += n_records
             progress(done * chunk if done < len(bounds) else n, records)
     return records
+
+
+class CpuMeter:
+    """CPU seconds spent on a step: this process, its reaped children (the pool's workers,
+    once the pool is shut down) and the bench database's PostgreSQL backends (sampled
+    twice a second; a backend that ends between samples loses its last half second). On a
+    shared machine the wall time says how busy the others were; this says what the step
+    costs."""
+
+    def __init__(self) -> None:
+        self._base: dict[int, float] = {}
+        self._last: dict[int, float] = {}
+        self._task: asyncio.Task[None] | None = None
+        self._own = self._children = 0.0
+
+    async def _backends(self, conn: asyncpg.Connection) -> dict[int, float]:
+        from bench import procs
+
+        rows = await conn.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        )
+        return {r["pid"]: procs.cpu_seconds(r["pid"]) for r in rows}
+
+    async def start(self) -> None:
+        import time
+
+        from bench import procs
+
+        conn = await asyncpg.connect(config.dsn())
+        self._base = await self._backends(conn)
+        self._own = time.process_time()
+        self._children = procs.children_cpu_seconds()
+
+        async def sample() -> None:
+            try:
+                while True:
+                    for pid, cpu in (await self._backends(conn)).items():
+                        if cpu:
+                            self._last[pid] = cpu
+                    await asyncio.sleep(0.5)
+            finally:
+                await conn.close()
+
+        self._task = asyncio.ensure_future(sample())
+
+    async def stop(self) -> dict[str, float]:
+        import contextlib
+        import time
+
+        from bench import procs
+
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        python = time.process_time() - self._own + procs.children_cpu_seconds() - self._children
+        postgres = sum(cpu - self._base.get(pid, 0.0) for pid, cpu in self._last.items())
+        return {"python_cpu_s": round(python, 1), "postgres_cpu_s": round(postgres, 1)}
