@@ -202,6 +202,9 @@ def product_server(
         REDIS_URL=config.REDIS_URL,
         SECRET_KEY=config.SECRET_KEY,
         WORKERS=str(workers),
+        # the load generator's X-Forwarded-For addresses (workload.client_address) are
+        # believed from loopback only, as from a reverse proxy in production
+        TRUSTED_PROXIES="127.0.0.1/32",
         HOST=config.HOST,
         PORT=str(port),
         PYTHONUNBUFFERED="1",
@@ -669,7 +672,8 @@ async def main_async(args: argparse.Namespace) -> int:
                     **{**vars(args), "connections": args.latency_connections}
                 )
             log(
-                f"running {name}: {args.connections} connections, {args.warmup:.0f} s warm-up + "
+                f"running {name}: {phase_args.connections} connections, "
+                f"{args.warmup:.0f} s warm-up + "
                 f"{args.duration:.0f} s ({args.loadgen}) ..."
             )
             if key == "cold" and args.loadgen == "wrk":
