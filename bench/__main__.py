@@ -596,6 +596,8 @@ async def main_async(args: argparse.Namespace) -> int:
     timings: dict[str, Any] = {
         "seed_seconds": info.seed_seconds,
         "sweep_seconds": info.sweep_seconds,
+        "seed_cpu": info.seed_cpu,
+        "sweep_cpu": info.sweep_cpu,
     }
     if info.reused:
         timings = {**(await phases.meta_seconds()), "measured_in_this_run": False}

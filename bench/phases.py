@@ -169,15 +169,16 @@ async def run_sweep(workers: int | None = None) -> float:
     return time.monotonic() - started
 
 
-async def meta_seconds() -> dict[str, float]:
-    """The seed's own timings, stored in bench_meta when it was built."""
+async def meta_seconds() -> dict[str, Any]:
+    """The seed's own timings (and CPU), stored in bench_meta when it was built."""
     import asyncpg
 
     conn = await asyncpg.connect(config.dsn())
     try:
         rows = await conn.fetch(
-            "SELECT key, value FROM bench_meta WHERE key IN ('seed_seconds', 'sweep_seconds')"
+            "SELECT key, value FROM bench_meta WHERE key IN"
+            " ('seed_seconds', 'sweep_seconds', 'seed_cpu', 'sweep_cpu')"
         )
     finally:
         await conn.close()
-    return {r["key"]: float(r["value"]) for r in rows}
+    return {r["key"]: json.loads(r["value"]) for r in rows}
