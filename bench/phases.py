@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -127,6 +128,9 @@ async def explain_search(term: str = SEARCH_TERMS[1]) -> dict[str, Any]:
             out[name] = {
                 "sql": sql,
                 "plan": plan,
+                "indexes": sorted(
+                    set(re.findall(r"Index (?:Only )?Scan (?:Backward )?(?:using|on) (\w+)", text))
+                ),
                 "uses_index": ("subject_name_grams" in text or "subject_name_id" in text)
                 and "Seq Scan on subject" not in text,
             }
@@ -142,7 +146,10 @@ def print_explain(explained: dict[str, Any]) -> None:
         print(f"  {name}: {part['sql']}")
         for line in part["plan"]:
             print(f"    {line}")
-        print(f"  -> index used: {'yes' if part['uses_index'] else 'NO'}")
+        print(
+            f"  -> index used: {'yes' if part['uses_index'] else 'NO'} "
+            f"({', '.join(part['indexes']) or 'none'})"
+        )
 
 
 # -- the full sweep ------------------------------------------------------------------------
