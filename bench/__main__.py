@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import config, loadgen, procs, seed, workload
+from bench import config, loadgen, phases, procs, seed, workload
 
 # The issue's reference numbers (issue 16, measured by its author with wrk on the product's
 # bench database): PostGraphile 5 reaches 0.74x the one-statement baseline. Targets: warm
@@ -81,8 +81,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument(
         "--phases",
-        default="warm,cold,baseline",
-        help="comma-separated subset of warm,cold,baseline",
+        default="warm,cold,baseline,batch100,search",
+        help="comma-separated subset of warm,cold,baseline,batch100,search,sweep "
+        "(sweep: time `credit sweep --all` on a reused seed; a fresh seed always runs it)",
+    )
+    p.add_argument(
+        "--latency-connections",
+        type=int,
+        default=4,
+        help="concurrent connections of the batch100 and search phases (4)",
     )
     args = p.parse_args(argv)
     if not (1 <= args.connections <= 256 and 1 <= args.duration <= 120 and 0 <= args.warmup <= 60):
@@ -197,13 +204,12 @@ def product_server(
         REDIS_URL=config.REDIS_URL,
         SECRET_KEY=config.SECRET_KEY,
         WORKERS=str(workers),
+        # the load generator's X-Forwarded-For addresses (workload.client_address) are
+        # believed from loopback only, as from a reverse proxy in production
+        TRUSTED_PROXIES="127.0.0.1/32",
         HOST=config.HOST,
         PORT=str(port),
         PYTHONUNBUFFERED="1",
-        # The load generator stands for a proxy in front: its X-Forwarded-For spreads the
-        # requests over 1,024 client addresses (bench.workload.client_address); without it
-        # every request counts against one address's 600/min.
-        TRUSTED_PROXIES="127.0.0.1",
     )
     if log_level:
         env["LOG_LEVEL"] = log_level
@@ -317,7 +323,7 @@ class Phase:
 
         sampler = asyncio.create_task(_sample_rss(rss_servers))
         try:
-            if args.loadgen == "wrk":
+            if args.loadgen == "wrk" and self.wrk_codes is not None:
                 from bench import wrk
 
                 result = await wrk.run(
@@ -569,7 +575,7 @@ async def main_async(args: argparse.Namespace) -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     config.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     log_dir = config.RESULTS_DIR / f"{stamp}-logs"
-    phases = [p.strip() for p in args.phases.split(",") if p.strip()]
+    phases_ = [p.strip() for p in args.phases.split(",") if p.strip()]
     started = time.monotonic()
     load_before = procs.loadavg()
     if load_before > 0.5 * (os.cpu_count() or 1):
@@ -589,6 +595,22 @@ async def main_async(args: argparse.Namespace) -> int:
         f"({'reused' if info.reused else 'built'} in {info.seconds:.0f} s; "
         f"{info.checked} evaluations checked against the product)"
     )
+    timings: dict[str, Any] = {
+        "seed_seconds": info.seed_seconds,
+        "sweep_seconds": info.sweep_seconds,
+        "seed_cpu": info.seed_cpu,
+        "sweep_cpu": info.sweep_cpu,
+    }
+    if info.reused:
+        timings = {**(await phases.meta_seconds()), "measured_in_this_run": False}
+        if "sweep" in phases_:
+            log("running credit sweep --all ...")
+            timings.update(sweep_seconds=round(await phases.run_sweep(), 1), sweep_measured=True)
+    log(f"seed_seconds {timings.get('seed_seconds')}, sweep_seconds {timings.get('sweep_seconds')}")
+    explained = None
+    if "search" in phases_:
+        explained = await phases.explain_search()
+        phases.print_explain(explained)
     all_codes = await seed.codes()
     rng = random.Random(20261122)
     rng.shuffle(all_codes)
@@ -640,21 +662,28 @@ async def main_async(args: argparse.Namespace) -> int:
         def baseline_factory(i: int) -> bytes:
             return lookup_request(baseline_port, all_codes[i % len(all_codes)], i)
 
-        plan = {
+        plan: dict[str, Any] = {
             "warm": ("product-warm", product_port, warm_factory, warm_codes, False),
             "cold": ("product-cold", product_port, cold_factory, cold_codes, True),
             "baseline": ("baseline", baseline_port, baseline_factory, all_codes, False),
+            **phases.plan(product_port, all_codes),
         }
-        for key in phases:
+        for key in [k for k in phases_ if k in plan]:
             name, port, factory, codes, cold = plan[key]
+            phase_args = args
+            if key in phases.NEW_PHASES:  # latency of one request, not of a queue of 32
+                phase_args = argparse.Namespace(
+                    **{**vars(args), "connections": args.latency_connections}
+                )
             log(
-                f"running {name}: {args.connections} connections, {args.warmup:.0f} s warm-up + "
+                f"running {name}: {phase_args.connections} connections, "
+                f"{args.warmup:.0f} s warm-up + "
                 f"{args.duration:.0f} s ({args.loadgen}) ..."
             )
             if key == "cold" and args.loadgen == "wrk":
                 # wrk's cold runs take codes the python cold sequence has not reached
                 codes = cold_codes[next(cold_next) :]
-            r = await Phase(name, port, factory, cpu, codes, cold).run(args, [product])
+            r = await Phase(name, port, factory, cpu, codes, cold).run(phase_args, [product])
             results[name] = r
             log(
                 f"  {r.rps:,.0f} req/s, p50 {r.p50_ms:.1f} ms, p99 {r.p99_ms:.1f} ms, "
@@ -729,6 +758,8 @@ async def main_async(args: argparse.Namespace) -> int:
                 ),
             },
             "phases": {name: r.row() for name, r in results.items()},
+            **timings,
+            "search_explain": explained,
             "ratios": ratios,
             "targets": targets,
             "total_seconds": round(time.monotonic() - started, 1),

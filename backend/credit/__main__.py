@@ -56,10 +56,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
-    from credit.grades.services import sweep
+    import time
 
-    n = asyncio.run(_with_db(sweep))
-    print(f"re-evaluated {n} subject(s)")
+    started = time.monotonic()
+    if args.all:
+        from credit.grades.sweep_all import sweep_all
+
+        n = asyncio.run(_with_db(lambda: sweep_all(workers=args.workers)))
+    else:
+        from credit.grades.services import sweep
+
+        n = asyncio.run(_with_db(sweep))
+    print(f"re-evaluated {n} subject(s) in {time.monotonic() - started:.1f} s")
     return 0
 
 
@@ -193,7 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--config", required=True, help="the bureau file, e.g. bureau.toml")
     init.set_defaults(fn=cmd_init)
     sub.add_parser("serve", help="serve the SPA and the API").set_defaults(fn=cmd_serve)
-    sub.add_parser("sweep", help="re-evaluate every stale evaluation").set_defaults(fn=cmd_sweep)
+    sweep = sub.add_parser("sweep", help="re-evaluate every stale evaluation")
+    sweep.add_argument(
+        "--all", action="store_true", help="re-evaluate every subject, one process per core"
+    )
+    sweep.add_argument(
+        "--workers", type=int, default=None, help="processes for --all (default: one per core)"
+    )
+    sweep.set_defaults(fn=cmd_sweep)
     deliver = sub.add_parser("watch-deliver", help="run the watch webhook delivery worker")
     deliver.add_argument("--poll-seconds", type=float, default=2.0)
     deliver.set_defaults(fn=cmd_watch_deliver)

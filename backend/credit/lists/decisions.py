@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Mapping, MutableMapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -120,3 +120,74 @@ async def issue_missing(
             issued.append(decision)
         _apply(entry, decision)
     return issued
+
+
+_NEXT_IDS = (
+    "SELECT nextval(pg_get_serial_sequence('listing_decision', 'id')) AS id"
+    " FROM generate_series(1, $1)"
+)
+_INSERT_MANY = """
+INSERT INTO listing_decision (id, subject_id, kind, identity, since, decision_no, decided_on,
+                              created_at)
+SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[],
+                     $7::date[], $8::timestamptz[])
+"""
+
+
+async def issue_missing_many(
+    conn: BaseDBAsyncClient,
+    wanting: Sequence[tuple[int, str, Sequence[Entry]]],
+    on: date,
+) -> int:
+    """`issue_missing` for many subjects at once, (subject id, policy code, entries) each,
+    PostgreSQL only (the full sweep): one read of their decisions, the new decisions' ids
+    taken from the sequence first so that each row is inserted once with its number, one
+    insert. Returns the number of decisions issued."""
+    wanting = [w for w in wanting if any(_wants(e) for e in w[2])]
+    if not wanting:
+        return 0
+    existing = await _decisions([sid for sid, _, _ in wanting], conn)
+    new: list[ListingDecision] = []
+    pairs: list[tuple[Entry, ListingDecision]] = []
+    for sid, code, entries in wanting:
+        for entry in entries:
+            if not _wants(entry):
+                continue
+            decision = match(existing[sid], entry)
+            if decision is None:
+                decision = ListingDecision(
+                    subject_id=sid,
+                    kind=entry["list"],
+                    identity=entry_identity(entry),
+                    since=date.fromisoformat(entry["since"]),
+                    decided_on=on,
+                )
+                decision.decision_no = workflow_params(code).listing_decision_no_format
+                existing[sid].append(decision)
+                new.append(decision)
+            pairs.append((entry, decision))
+    if new:
+        ids = [r["id"] for r in await conn.execute_query_dict(_NEXT_IDS, [len(new)])]
+        for decision, id_ in zip(new, ids, strict=True):
+            # the serial is the row's id, as issue_missing numbers it
+            decision.id = id_
+            decision.decision_no = decision.decision_no.format(
+                list=LIST_SHORT_ZH[str(decision.kind)], year=on.year, seq=id_
+            )
+        now = datetime.now(UTC)  # as auto_now_add sets it
+        await conn.execute_query_dict(
+            _INSERT_MANY,
+            [
+                [d.id for d in new],
+                [d.subject_id for d in new],
+                [str(d.kind) for d in new],
+                [d.identity for d in new],
+                [d.since for d in new],
+                [d.decision_no for d in new],
+                [d.decided_on for d in new],
+                [now] * len(new),
+            ],
+        )
+    for entry, decision in pairs:
+        _apply(entry, decision)
+    return len(new)
