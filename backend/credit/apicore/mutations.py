@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
 
-import strawberry
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
@@ -28,40 +27,6 @@ from credit.core import dataversion, hooks
 E = TypeVar("E", bound=UserErrorInterface)
 
 
-# --- transitional: the workflows' errors until they have per-domain enums ---------------
-# Only credit.workflows (and whatever it is split into) still uses MutationErrorCode,
-# MutationError (imported there under its old name UserError) and MutationFailed.errors.
-# To switch a domain: give it error_codes.py (see credit.apicore.user_errors), pass its
-# error type to run_mutation, declare `errors: list[<Domain>Error]`; when none is left,
-# delete this block and the first overload of run_mutation.
-
-
-@strawberry.enum(description="工作流（异议、修复、申诉、举报、提醒、日历、事件）变更失败的原因")
-class MutationErrorCode(StrEnum):
-    INVALID = "INVALID"  # a field's value is wrong
-    NOT_FOUND = "NOT_FOUND"
-    INVALID_STATE = "INVALID_STATE"  # the object is not in a state that allows this
-    OUT_OF_SCOPE = "OUT_OF_SCOPE"  # outside the caller's data scope
-    CONFLICT = "CONFLICT"
-    DEADLINE_PASSED = "DEADLINE_PASSED"
-    RATE_LIMITED = "RATE_LIMITED"
-    TOO_EARLY = "TOO_EARLY"  # credit repair before the minimum publication period
-    BLOCKED_BY_REPORT = "BLOCKED_BY_REPORT"  # a valid public report stands (第十五条)
-    NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of a public report may do this
-
-
-@strawberry.type(description="工作流变更的预期内失败")
-class MutationError(UserErrorInterface):
-    code: MutationErrorCode
-
-
-# The workflows import MutationError under its old name.
-UserError = MutationError
-
-
-# --- end of the transitional block ----------------------------------------------------------
-
-
 class MutationFailed(Exception):
     """Raise inside a mutation body: the transaction rolls back and the payload carries
     the failure, as an error of the payload's domain (`code` is a member of its enum)."""
@@ -69,11 +34,6 @@ class MutationFailed(Exception):
     def __init__(self, message: str, code: StrEnum, field: str | None = None) -> None:
         super().__init__(message)
         self.failure = Failure(message=message, code=code, field=field)
-
-    @property
-    def errors(self) -> list[MutationError]:
-        """Transitional (workflows): the failure as a MutationError."""
-        return [MutationError.from_failure(self.failure)]
 
 
 @dataclass
@@ -94,29 +54,12 @@ def check_csrf(info: Info) -> None:
         raise CodedError("缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）", ErrorCode.CSRF_FAILED)
 
 
-@overload
-async def run_mutation(
-    info: Info,
-    action: str,
-    body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
-) -> tuple[Any, list[MutationError]]: ...  # transitional: the workflows' calls
-
-
-@overload
 async def run_mutation(
     info: Info,
     action: str,
     body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
     error: type[E],
-) -> tuple[Any, list[E]]: ...
-
-
-async def run_mutation(
-    info: Info,
-    action: str,
-    body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
-    error: type[UserErrorInterface] = MutationError,
-) -> tuple[Any, list[Any]]:
+) -> tuple[Any, list[E]]:
     """Run `body` in one transaction with its audit event. Returns (value, errors), the
     errors as `error`, the payload's domain error type. A transaction aborted for a
     deadlock or serialization failure is re-run (a bounded number of times,

@@ -9,8 +9,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="复议/诉讼登记失败的原因")
@@ -32,8 +32,11 @@ class AppealError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed appeal mutation (the one place that builds it).
-    The code must be one of AppealErrorCode's: a casework code it lacks is a bug."""
-    code = AppealErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="AppealError", description="复议与诉讼登记的预期内失败：字段、说明与代码")
+class AppealPayloadError(UserError):
+    code: AppealErrorCode
+
+
+# The payload error of a failed appeals mutation (the one place that builds it): a casework
+# code AppealErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(AppealPayloadError, AppealErrorCode)

@@ -11,9 +11,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.appeals import services
-from credit.appeals.error_codes import to_user_error
+from credit.appeals.error_codes import AppealPayloadError, to_user_error
 from credit.appeals.types import AppealKind, AppealOutcome
 from credit.casework.resolvers import int_id, require_owner_in_scope, run_case
 from credit.policies.facts import RecordStatus
@@ -30,7 +30,7 @@ class DecisionPayload:
     revoked_record_ids: list[strawberry.ID] = strawberry.field(
         description="因复议/诉讼撤销原决定而撤销的信用信息"
     )
-    errors: list[UserError]
+    errors: list[AppealPayloadError]
 
 
 @strawberry.type
@@ -115,7 +115,7 @@ class AppealMutations:
         return _decision_payload(value, errors)
 
 
-def _decision_payload(value: Any, errors: list[UserError]) -> DecisionPayload:
+def _decision_payload(value: Any, errors: list[AppealPayloadError]) -> DecisionPayload:
     if not value:
         return DecisionPayload(decision=None, revoked_record_ids=[], errors=errors)
     row, revoked = value

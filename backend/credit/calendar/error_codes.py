@@ -7,8 +7,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="工作日历维护失败的原因")
@@ -27,8 +27,11 @@ class CalendarError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed calendar mutation (the one place that builds it).
-    The code must be one of CalendarErrorCode's: a casework code it lacks is a bug."""
-    code = CalendarErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="CalendarError", description="工作日历的预期内失败：字段、说明与代码")
+class CalendarPayloadError(UserError):
+    code: CalendarErrorCode
+
+
+# The payload error of a failed calendar mutation (the one place that builds it): a casework
+# code CalendarErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(CalendarPayloadError, CalendarErrorCode)

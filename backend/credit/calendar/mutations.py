@@ -11,9 +11,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.calendar import services
-from credit.calendar.error_codes import CalendarError, to_user_error
+from credit.calendar.error_codes import CalendarError, CalendarPayloadError, to_user_error
 from credit.calendar.queries import FIRST_YEAR, LAST_YEAR, calendar_year
 from credit.calendar.types import CalendarDay, CalendarDayInput, CalendarNoteInput
 from credit.calendar.workdays import DaySource
@@ -25,7 +25,7 @@ P = Permission
 @strawberry.type
 class CalendarDaysPayload:
     calendar_days: list[CalendarDay] | None
-    errors: list[UserError]
+    errors: list[CalendarPayloadError]
 
 
 def _year(year: int) -> None:

@@ -6,15 +6,22 @@ domain declares its code enum in its own `error_codes.py` (ObjectionErrorCode,
 RepairErrorCode, …) holding the codes its mutations answer with: the shared codes below,
 repeated there Saleor-style so that each domain's enum is complete on its own, plus the
 domain's own. The helpers of this package (loading, locking, scope, evidence, the state
-machines) raise `CaseworkError` with a shared code; a domain's `to_user_error` maps
-either kind by the code's name.
+machines) raise `CaseworkError` with a shared code; a domain's `to_user_error` (a
+`CaseErrors`) maps either kind by the code's value into its own payload error type.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 import strawberry
+
+from credit.apicore.mutations import MutationFailed
+from credit.apicore.user_errors import UserError
+
+E = TypeVar("E", bound=UserError)
 
 
 @strawberry.enum(description="各类案件共有的失败原因")
@@ -44,3 +51,16 @@ class CaseworkError(CaseError):
         field: str | None = None,
     ) -> None:
         super().__init__(message, code, field)
+
+
+@dataclass(frozen=True)
+class CaseErrors(Generic[E]):
+    """A domain's payload errors: its GraphQL error type and its code enum. Called with a
+    service's CaseError, it gives the MutationFailed the payload answers with; a code the
+    domain's enum lacks raises ValueError (a bug, found by the tests)."""
+
+    error_type: type[E]
+    codes: type[StrEnum]
+
+    def __call__(self, exc: CaseError) -> MutationFailed:
+        return MutationFailed(exc.message, self.codes(exc.code.value), exc.field)

@@ -8,7 +8,7 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry.permission import BasePermission, PermissionExtension
@@ -21,18 +21,15 @@ from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission
 from credit.apicore.context import Info
 from credit.apicore.errors import CodedError, ErrorCode
-from credit.apicore.mutations import (
-    MutationErrorCode,
-    MutationFailed,
-    Outcome,
-    UserError,
-    run_mutation,
-)
-from credit.casework.error_codes import CaseError
+from credit.apicore.mutations import MutationFailed, Outcome, run_mutation
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors, CaseworkErrorCode
 from credit.casework.evidence import EvidenceInput
 from credit.core import clock
 from credit.policies.facts import ListKind
 from credit.subjects.scope import subjects_in_scope
+
+E = TypeVar("E", bound=UserError)
 
 
 @strawberry.schema_directive(
@@ -83,7 +80,7 @@ def int_id(value: str | int, field: str = "id") -> int:
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
-        raise MutationFailed(f"无效的编号：{value}", MutationErrorCode.INVALID, field) from exc
+        raise MutationFailed(f"无效的编号：{value}", CaseworkErrorCode.INVALID, field) from exc
 
 
 def int_ids(values: Sequence[str | int], field: str) -> list[int]:
@@ -120,7 +117,7 @@ async def require_subject_in_scope(
     """NOT_FOUND, the same answer, for a subject that does not exist and for one outside
     the caller's data scope (an enterprise: any but its own): ids cannot be enumerated."""
     if not await subjects_in_scope(actor).filter(id=subject_id).using_db(conn).exists():
-        raise MutationFailed("主体不存在", MutationErrorCode.NOT_FOUND, field)
+        raise MutationFailed("主体不存在", CaseworkErrorCode.NOT_FOUND, field)
 
 
 async def require_owner_in_scope(
@@ -140,24 +137,21 @@ async def require_owner_in_scope(
         .values("subject_id")
     )
     if not found:
-        raise MutationFailed(f"{what}不存在", MutationErrorCode.NOT_FOUND, field)
+        raise MutationFailed(f"{what}不存在", CaseworkErrorCode.NOT_FOUND, field)
     return int(found[0]["subject_id"])
 
 
 # --- mutations -------------------------------------------------------------------------------
 
 
-ToUserError = Callable[[CaseError], MutationFailed]
-
-
 async def run_case(
     info: Info,
     action: str,
     body: Callable[[BaseDBAsyncClient], Awaitable[Outcome]],
-    to_user_error: ToUserError,
-) -> tuple[Any, list[UserError]]:
+    to_user_error: CaseErrors[E],
+) -> tuple[Any, list[E]]:
     """`run_mutation` (CSRF, one transaction, audit event, cache invalidation) with the
-    services' CaseError turned into a payload error by the domain's `to_user_error`."""
+    services' CaseError turned into the domain's payload error by its `to_user_error`."""
 
     async def wrapped(conn: BaseDBAsyncClient) -> Outcome:
         try:
@@ -165,7 +159,7 @@ async def run_case(
         except CaseError as exc:
             raise to_user_error(exc) from exc
 
-    return await run_mutation(info, action, wrapped)
+    return await run_mutation(info, action, wrapped, to_user_error.error_type)
 
 
 CaseStep = Callable[[BaseDBAsyncClient, Actor, int], Awaitable[tuple[Any, bool]]]
@@ -189,8 +183,8 @@ async def run_case_step(
     object_type: str,
     action: str,
     step: CaseStep,
-    to_user_error: ToUserError,
-) -> tuple[Any, list[UserError]]:
+    to_user_error: CaseErrors[E],
+) -> tuple[Any, list[E]]:
     """One step on an existing objection or repair application (`what` names it in
     Chinese): scope check, audit snapshots before and after; `step` returns the row and
     whether the public could see the change."""
@@ -224,7 +218,7 @@ def decode_evidence(files: Sequence[EvidenceFileInput] | None) -> list[EvidenceI
             content = base64.b64decode("".join(f.base64.split()), validate=True)
         except (binascii.Error, ValueError) as exc:
             raise MutationFailed(
-                f"文件“{f.name}”的 base64 编码无效", MutationErrorCode.INVALID, f"evidence[{i}]"
+                f"文件“{f.name}”的 base64 编码无效", CaseworkErrorCode.INVALID, f"evidence[{i}]"
             ) from exc
         out.append(EvidenceInput(name=f.name, content_type=f.content_type, content=content))
     return out

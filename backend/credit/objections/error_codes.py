@@ -9,8 +9,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="异议办理失败的原因")
@@ -33,8 +33,11 @@ class ObjectionError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed objection mutation (the one place that builds it).
-    The code must be one of ObjectionErrorCode's: a casework code it lacks is a bug."""
-    code = ObjectionErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="ObjectionError", description="异议办理的预期内失败：字段、说明与代码")
+class ObjectionPayloadError(UserError):
+    code: ObjectionErrorCode
+
+
+# The payload error of a failed objections mutation (the one place that builds it): a casework
+# code ObjectionErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(ObjectionPayloadError, ObjectionErrorCode)

@@ -12,7 +12,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.casework.resolvers import (
     CaseStep,
     case_snapshot,
@@ -25,7 +25,7 @@ from credit.casework.resolvers import (
     run_case_step,
 )
 from credit.objections import services
-from credit.objections.error_codes import to_user_error
+from credit.objections.error_codes import ObjectionPayloadError, to_user_error
 from credit.objections.models import Objection as ObjectionModel
 from credit.objections.types import Objection, ObjectionFileInput
 from credit.policies.facts import RecordStatus
@@ -37,7 +37,7 @@ P = Permission
 @strawberry.type
 class ObjectionPayload:
     objection: Objection | None
-    errors: list[UserError]
+    errors: list[ObjectionPayloadError]
 
 
 async def _objection_step(

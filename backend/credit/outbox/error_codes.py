@@ -7,8 +7,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="推送事件操作失败的原因")
@@ -29,8 +29,11 @@ class OutboxError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed outbox mutation (the one place that builds it).
-    The code must be one of OutboxErrorCode's: a casework code it lacks is a bug."""
-    code = OutboxErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="OutboxError", description="公示推送的预期内失败：字段、说明与代码")
+class OutboxPayloadError(UserError):
+    code: OutboxErrorCode
+
+
+# The payload error of a failed outbox mutation (the one place that builds it): a casework
+# code OutboxErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(OutboxPayloadError, OutboxErrorCode)

@@ -7,10 +7,15 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.casework.resolvers import int_ids, run_case
 from credit.outbox import services
-from credit.outbox.error_codes import OutboxError, OutboxErrorCode, to_user_error
+from credit.outbox.error_codes import (
+    OutboxError,
+    OutboxErrorCode,
+    OutboxPayloadError,
+    to_user_error,
+)
 from credit.outbox.models import OutboxEvent as OutboxEventModel
 from credit.outbox.types import OutboxEvent
 
@@ -21,7 +26,7 @@ MAX_REQUEUE = 100
 @strawberry.type
 class OutboxRequeuePayload:
     outbox_events: list[OutboxEvent] | None
-    errors: list[UserError]
+    errors: list[OutboxPayloadError]
 
 
 @strawberry.type

@@ -9,8 +9,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="信用提醒登记失败的原因")
@@ -32,8 +32,11 @@ class ReminderError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed reminder mutation (the one place that builds it).
-    The code must be one of ReminderErrorCode's: a casework code it lacks is a bug."""
-    code = ReminderErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="ReminderError", description="信用提醒与约谈的预期内失败：字段、说明与代码")
+class ReminderPayloadError(UserError):
+    code: ReminderErrorCode
+
+
+# The payload error of a failed reminders mutation (the one place that builds it): a casework
+# code ReminderErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(ReminderPayloadError, ReminderErrorCode)

@@ -10,7 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.casework.resolvers import (
     int_id,
     local_aware,
@@ -19,7 +19,7 @@ from credit.casework.resolvers import (
     run_case,
 )
 from credit.reminders import services, states
-from credit.reminders.error_codes import to_user_error
+from credit.reminders.error_codes import ReminderPayloadError, to_user_error
 from credit.reminders.models import Reminder as ReminderModel
 from credit.reminders.types import Reminder, ReminderRegisterInput
 
@@ -29,7 +29,7 @@ P = Permission
 @strawberry.type
 class ReminderPayload:
     reminder: Reminder | None
-    errors: list[UserError]
+    errors: list[ReminderPayloadError]
 
 
 def _reminder_snapshot(r: ReminderModel) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="信用修复办理失败的原因")
@@ -34,8 +34,11 @@ class RepairError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed repair mutation (the one place that builds it).
-    The code must be one of RepairErrorCode's: a casework code it lacks is a bug."""
-    code = RepairErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="RepairError", description="信用修复办理的预期内失败：字段、说明与代码")
+class RepairPayloadError(UserError):
+    code: RepairErrorCode
+
+
+# The payload error of a failed repairs mutation (the one place that builds it): a casework
+# code RepairErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(RepairPayloadError, RepairErrorCode)

@@ -12,7 +12,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from credit.accounts.actor import Actor
 from credit.accounts.permissions import Permission, requires
 from credit.apicore.context import Info
-from credit.apicore.mutations import Outcome, UserError
+from credit.apicore.mutations import Outcome
 from credit.casework.resolvers import (
     CaseStep,
     case_snapshot,
@@ -27,7 +27,7 @@ from credit.casework.resolvers import (
 from credit.policies.facts import RecordStatus
 from credit.records.trail import record_changed_by_case
 from credit.repairs import services
-from credit.repairs.error_codes import to_user_error
+from credit.repairs.error_codes import RepairPayloadError, to_user_error
 from credit.repairs.models import RepairApplication as RepairModel
 from credit.repairs.types import RepairApplication, RepairApplyInput
 
@@ -37,7 +37,7 @@ P = Permission
 @strawberry.type
 class RepairApplicationPayload:
     repair_application: RepairApplication | None
-    errors: list[UserError]
+    errors: list[RepairPayloadError]
 
 
 async def _repair_step(

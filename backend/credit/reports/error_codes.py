@@ -9,8 +9,8 @@ from enum import StrEnum
 
 import strawberry
 
-from credit.apicore.mutations import MutationErrorCode, MutationFailed
-from credit.casework.error_codes import CaseError
+from credit.apicore.user_errors import UserError
+from credit.casework.error_codes import CaseError, CaseErrors
 
 
 @strawberry.enum(description="举报办理失败的原因")
@@ -21,6 +21,7 @@ class ReportErrorCode(StrEnum):
     OUT_OF_SCOPE = "OUT_OF_SCOPE"  # outside the caller's data scope
     CONFLICT = "CONFLICT"  # someone else acted first, or a duplicate
     NOT_HANDLER = "NOT_HANDLER"  # only the assigned handler of the report may do this
+    RATE_LIMITED = "RATE_LIMITED"  # too many reports from one address (publicReportFile)
 
 
 class ReportError(CaseError):
@@ -33,8 +34,11 @@ class ReportError(CaseError):
         super().__init__(message, code, field)
 
 
-def to_user_error(exc: CaseError) -> MutationFailed:
-    """The payload error of a failed report mutation (the one place that builds it).
-    The code must be one of ReportErrorCode's: a casework code it lacks is a bug."""
-    code = ReportErrorCode(exc.code.value)
-    return MutationFailed(exc.message, MutationErrorCode(code.value), exc.field)
+@strawberry.type(name="ReportError", description="举报办理的预期内失败：字段、说明与代码")
+class ReportPayloadError(UserError):
+    code: ReportErrorCode
+
+
+# The payload error of a failed reports mutation (the one place that builds it): a casework
+# code ReportErrorCode lacks is a bug, and fails loudly.
+to_user_error = CaseErrors(ReportPayloadError, ReportErrorCode)

@@ -23,10 +23,8 @@ from credit.accounts.permissions import Permission, requires
 from credit.apicore import ratelimit
 from credit.apicore.context import Info
 from credit.apicore.mutations import (
-    MutationErrorCode,
     MutationFailed,
     Outcome,
-    UserError,
     check_csrf,
 )
 from credit.audit.services import record_event
@@ -40,7 +38,7 @@ from credit.casework.resolvers import (
 )
 from credit.records.types import CreditRecord
 from credit.reports import services
-from credit.reports.error_codes import to_user_error
+from credit.reports.error_codes import ReportErrorCode, ReportPayloadError, to_user_error
 from credit.reports.lookup import new_query_code
 from credit.reports.models import PublicReport as PublicReportModel
 from credit.reports.types import PublicReport, ReportRecordInput, acknowledgement_no
@@ -57,20 +55,20 @@ class PublicReportFilePayload:
         default=None,
         description="查询码：仅此一次显示（只保存其摘要），凭受理编号与查询码查询办理进度",
     )
-    errors: list[UserError]
+    errors: list[ReportPayloadError]
 
 
 @strawberry.type
 class PublicReportPayload:
     public_report: PublicReport | None
-    errors: list[UserError]
+    errors: list[ReportPayloadError]
 
 
 @strawberry.type
 class ReportRecordOpenPayload:
     public_report: PublicReport | None
     credit_record: CreditRecord | None
-    errors: list[UserError]
+    errors: list[ReportPayloadError]
 
 
 def _snapshot(r: PublicReportModel) -> dict[str, Any]:
@@ -114,13 +112,13 @@ async def _file(
     try:
         code = validate_uscc(uscc)
     except InvalidUSCC as exc:
-        raise MutationFailed(str(exc), MutationErrorCode.INVALID, "uscc") from exc
+        raise MutationFailed(str(exc), ReportErrorCode.INVALID, "uscc") from exc
     files = decode_evidence(evidence)
     async with in_transaction() as conn:
         subject = await Subject.get_or_none(uscc=code, using_db=conn)
         if subject is None:
             raise MutationFailed(
-                "未收录该统一社会信用代码的主体", MutationErrorCode.NOT_FOUND, "uscc"
+                "未收录该统一社会信用代码的主体", ReportErrorCode.NOT_FOUND, "uscc"
             )
         try:
             report = await services.submit_report(
@@ -166,17 +164,19 @@ class ReportMutations:
             f"report:{info.context.client_addr}", ratelimit.REPORT_PER_HOUR, 3600
         )
         if not allowed:
-            error = UserError(
+            error = ReportPayloadError(
                 field=None,
                 message=f"提交过于频繁，请{(retry + 59) // 60}分钟后再试",
-                code=MutationErrorCode.RATE_LIMITED,
+                code=ReportErrorCode.RATE_LIMITED,
             )
             return PublicReportFilePayload(acknowledgement_no=None, errors=[error])
         code = new_query_code()
         try:
             report = await _file(uscc, content, reporter_name, reporter_contact, evidence, code)
         except MutationFailed as exc:
-            return PublicReportFilePayload(acknowledgement_no=None, errors=exc.errors)
+            return PublicReportFilePayload(
+                acknowledgement_no=None, errors=[ReportPayloadError.from_failure(exc.failure)]
+            )
         return PublicReportFilePayload(
             acknowledgement_no=acknowledgement_no(report), query_code=code, errors=[]
         )

@@ -64,10 +64,50 @@ export const WatchErrorFields = graphql(`
   }
 `)
 
-// The workflows' payloads (objections, repairs, appeals, reports, reminders, calendar,
-// outbox) until they have per-domain error types.
-export const MutationErrorFields = graphql(`
-  fragment MutationErrorFields on MutationError {
+export const AppealErrorFields = graphql(`
+  fragment AppealErrorFields on AppealError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const CalendarErrorFields = graphql(`
+  fragment CalendarErrorFields on CalendarError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const ObjectionErrorFields = graphql(`
+  fragment ObjectionErrorFields on ObjectionError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const OutboxErrorFields = graphql(`
+  fragment OutboxErrorFields on OutboxError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const ReminderErrorFields = graphql(`
+  fragment ReminderErrorFields on ReminderError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const RepairErrorFields = graphql(`
+  fragment RepairErrorFields on RepairError {
+    ...UserErrorFields @unmask
+    code
+  }
+`)
+
+export const ReportErrorFields = graphql(`
+  fragment ReportErrorFields on ReportError {
     ...UserErrorFields @unmask
     code
   }

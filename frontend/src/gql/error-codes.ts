@@ -34,6 +34,16 @@ export const API_ERROR_CODES = [
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
+/** 复议/诉讼登记失败的原因 */
+export const APPEAL_ERROR_CODES = [
+  'INVALID',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'OUT_OF_SCOPE',
+  'CONFLICT',
+] as const
+export type AppealErrorCode = (typeof APPEAL_ERROR_CODES)[number]
+
 /** 行业协会类变更（会员名册、协会评价）失败的原因 */
 export const ASSOCIATION_ERROR_CODES = [
   'INVALID',
@@ -44,6 +54,13 @@ export const ASSOCIATION_ERROR_CODES = [
 ] as const
 export type AssociationErrorCode = (typeof ASSOCIATION_ERROR_CODES)[number]
 
+/** 工作日历维护失败的原因 */
+export const CALENDAR_ERROR_CODES = [
+  'INVALID',
+  'CONFLICT',
+] as const
+export type CalendarErrorCode = (typeof CALENDAR_ERROR_CODES)[number]
+
 /** 信用承诺类变更失败的原因 */
 export const COMMITMENT_ERROR_CODES = [
   'INVALID',
@@ -53,20 +70,25 @@ export const COMMITMENT_ERROR_CODES = [
 ] as const
 export type CommitmentErrorCode = (typeof COMMITMENT_ERROR_CODES)[number]
 
-/** 工作流（异议、修复、申诉、举报、提醒、日历、事件）变更失败的原因 */
-export const MUTATION_ERROR_CODES = [
+/** 异议办理失败的原因 */
+export const OBJECTION_ERROR_CODES = [
   'INVALID',
   'NOT_FOUND',
   'INVALID_STATE',
   'OUT_OF_SCOPE',
   'CONFLICT',
   'DEADLINE_PASSED',
-  'RATE_LIMITED',
-  'TOO_EARLY',
-  'BLOCKED_BY_REPORT',
-  'NOT_HANDLER',
 ] as const
-export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number]
+export type ObjectionErrorCode = (typeof OBJECTION_ERROR_CODES)[number]
+
+/** 推送事件操作失败的原因 */
+export const OUTBOX_ERROR_CODES = [
+  'INVALID',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'CONFLICT',
+] as const
+export type OutboxErrorCode = (typeof OUTBOX_ERROR_CODES)[number]
 
 /** 政策类变更（新版本参数）失败的原因 */
 export const POLICY_ERROR_CODES = [
@@ -90,6 +112,40 @@ export const RECORD_ERROR_CODES = [
 ] as const
 export type RecordErrorCode = (typeof RECORD_ERROR_CODES)[number]
 
+/** 信用提醒登记失败的原因 */
+export const REMINDER_ERROR_CODES = [
+  'INVALID',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'OUT_OF_SCOPE',
+  'CONFLICT',
+] as const
+export type ReminderErrorCode = (typeof REMINDER_ERROR_CODES)[number]
+
+/** 信用修复办理失败的原因 */
+export const REPAIR_ERROR_CODES = [
+  'INVALID',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'OUT_OF_SCOPE',
+  'CONFLICT',
+  'TOO_EARLY',
+  'BLOCKED_BY_REPORT',
+] as const
+export type RepairErrorCode = (typeof REPAIR_ERROR_CODES)[number]
+
+/** 举报办理失败的原因 */
+export const REPORT_ERROR_CODES = [
+  'INVALID',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'OUT_OF_SCOPE',
+  'CONFLICT',
+  'NOT_HANDLER',
+  'RATE_LIMITED',
+] as const
+export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number]
+
 /** 主体类变更（登记、修改）失败的原因 */
 export const SUBJECT_ERROR_CODES = [
   'INVALID',
@@ -111,4 +167,4 @@ export const WATCH_ERROR_CODES = [
 export type WatchErrorCode = (typeof WATCH_ERROR_CODES)[number]
 
 /** Every code a mutation payload's `errors[].code` can carry, whatever its domain. */
-export type UserErrorCode = AccountErrorCode | AssociationErrorCode | CommitmentErrorCode | MutationErrorCode | PolicyErrorCode | RecordErrorCode | SubjectErrorCode | WatchErrorCode
+export type UserErrorCode = AccountErrorCode | AppealErrorCode | AssociationErrorCode | CalendarErrorCode | CommitmentErrorCode | ObjectionErrorCode | OutboxErrorCode | PolicyErrorCode | RecordErrorCode | ReminderErrorCode | RepairErrorCode | ReportErrorCode | SubjectErrorCode | WatchErrorCode

@@ -22,20 +22,9 @@ from credit.records.rules import RuleCode
 
 ROOT = Path(__file__).resolve().parents[2]  # backend/credit
 CODE = re.compile(r"^[A-Z][A-Z_]+$")
-# Packages (split from the former workflows/) whose payloads still answer MutationError
-# (credit.apicore.mutations) until their error types are switched: their own enums are
-# checked like any other, and MutationErrorCode, the transitional payload vocabulary, is
-# allowed beside them.
-TRANSITIONAL = {
-    "appeals",
-    "calendar",
-    "casework",
-    "objections",
-    "outbox",
-    "reminders",
-    "repairs",
-    "reports",
-}
+# casework.resolvers.run_case calls run_mutation for the casework domains (objections,
+# repairs, ...) with the calling domain's error type, carried by its `to_user_error`.
+RUNS_FOR_OTHERS = {"casework"}
 # Enums that are not a payload's vocabulary: transport codes, the services' own codes
 # (converted by value: checked below), the importer's rule codes.
 NOT_PAYLOAD_ENUMS = {"ErrorCode", "CommonErrorCode"}
@@ -113,8 +102,7 @@ def test_every_code_a_package_raises_is_in_its_enum(package):
             "(credit.apicore.user_errors)"
         )
         return
-    allowed = {enum.__name__} | ({"MutationErrorCode"} if package.name in TRANSITIONAL else set())
-    foreign = set(payload_enums) - allowed
+    foreign = set(payload_enums) - {enum.__name__}
     assert not foreign, f"{package.name} answers another domain's codes: {foreign}"
     declared = {m.value for m in enum}
     raised = payload_enums.get(enum.__name__, set()) | literals
@@ -127,9 +115,15 @@ def test_every_code_a_package_raises_is_in_its_enum(package):
 @pytest.mark.parametrize("package", _packages(), ids=lambda p: p.name)
 def test_run_mutation_is_given_the_packages_error_type(package):
     enum = _domain_enum(package)
-    if enum is None or package.name in TRANSITIONAL:
+    if enum is None or package.name in RUNS_FOR_OTHERS:
         return
     error_type = enum.__name__.removesuffix("Code")
+    module = __import__(f"credit.{package.name}.error_codes", fromlist=["_"])
+    to_user_error = getattr(module, "to_user_error", None)
+    if to_user_error is not None:  # a casework domain: run_case runs its mutations
+        assert to_user_error.codes is enum, package.name
+        gql = to_user_error.error_type.__strawberry_definition__.name
+        assert gql == error_type, f"{package.name}: the payload error type is {gql}"
     for path in _sources(package):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (

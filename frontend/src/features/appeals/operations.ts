@@ -43,7 +43,7 @@ export const DecisionAppealRecordMutation = graphql(`
       }
       revokedRecordIds
       errors {
-        ...MutationErrorFields @unmask
+        ...AppealErrorFields @unmask
       }
     }
   }
@@ -57,7 +57,7 @@ export const DecisionAppealOutcomeMutation = graphql(`
       }
       revokedRecordIds
       errors {
-        ...MutationErrorFields @unmask
+        ...AppealErrorFields @unmask
       }
     }
   }

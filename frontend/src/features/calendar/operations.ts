@@ -21,7 +21,7 @@ export const CalendarDaysSetMutation = graphql(`
         note
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...CalendarErrorFields @unmask
       }
     }
   }
@@ -34,7 +34,7 @@ export const CalendarYearFillMutation = graphql(`
         date
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...CalendarErrorFields @unmask
       }
     }
   }

@@ -95,7 +95,7 @@ export const ObjectionFileMutation = graphql(`
         filingDeadline
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ObjectionErrorFields @unmask
       }
     }
   }
@@ -109,7 +109,7 @@ export const ObjectionAcceptMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ObjectionErrorFields @unmask
       }
     }
   }
@@ -123,7 +123,7 @@ export const ObjectionDeclineMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ObjectionErrorFields @unmask
       }
     }
   }
@@ -137,7 +137,7 @@ export const ObjectionWithdrawMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ObjectionErrorFields @unmask
       }
     }
   }
@@ -151,7 +151,7 @@ export const ObjectionDecideMutation = graphql(`
         ...ObjectionFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ObjectionErrorFields @unmask
       }
     }
   }

@@ -45,7 +45,7 @@ export const OutboxRequeueMutation = graphql(`
         status
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...OutboxErrorFields @unmask
       }
     }
   }

@@ -27,7 +27,7 @@ export const PublicReportFileMutation = graphql(`
       acknowledgementNo
       queryCode
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }

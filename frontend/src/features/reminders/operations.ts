@@ -68,7 +68,7 @@ export const ReminderCreateMutation = graphql(`
         ...ReminderFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReminderErrorFields @unmask
       }
     }
   }
@@ -82,7 +82,7 @@ export const ReminderPushMutation = graphql(`
         ...ReminderFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReminderErrorFields @unmask
       }
     }
   }

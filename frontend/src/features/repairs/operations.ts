@@ -61,7 +61,7 @@ export const RepairApplyMutation = graphql(`
         status
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...RepairErrorFields @unmask
       }
     }
   }
@@ -75,7 +75,7 @@ export const RepairApproveMutation = graphql(`
         ...RepairFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...RepairErrorFields @unmask
       }
     }
   }
@@ -89,7 +89,7 @@ export const RepairRejectMutation = graphql(`
         ...RepairFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...RepairErrorFields @unmask
       }
     }
   }
@@ -103,7 +103,7 @@ export const RepairWithdrawMutation = graphql(`
         ...RepairFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...RepairErrorFields @unmask
       }
     }
   }

@@ -97,7 +97,7 @@ export const ReportTriageMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }
@@ -111,7 +111,7 @@ export const ReportInvestigationStartMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }
@@ -125,7 +125,7 @@ export const ReportDismissMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }
@@ -139,7 +139,7 @@ export const ReportCloseMutation = graphql(`
         ...PublicReportFields
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }
@@ -157,7 +157,7 @@ export const ReportRecordOpenMutation = graphql(`
         subjectId
       }
       errors {
-        ...MutationErrorFields @unmask
+        ...ReportErrorFields @unmask
       }
     }
   }
