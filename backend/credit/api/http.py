@@ -4,7 +4,6 @@ timeout, and then strawberry."""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 from typing import Any
@@ -26,6 +25,7 @@ from credit.api.health import database_unreachable
 from credit.api.limits import MAX_QUERY_CHARS
 from credit.api.metrics import PUBLIC_CACHE, PUBLIC_READS, operation_label
 from credit.apicore import ratelimit
+from credit.apicore.body import GraphQLBody
 from credit.apicore.context import Context
 from credit.apicore.loaders import Loaders
 from credit.core import replica
@@ -125,22 +125,23 @@ class GraphQLEndpoint:
                 413, "PAYLOAD_TOO_LARGE", f"请求体过大（上限 {limit} MB）", maxBytes=MAX_BODY_BYTES
             )(scope, receive, send)
             return
-        scope["credit.operation"] = operation_label(_operation_name(body))
-        if not _is_public_read(body, actor):
-            await self._answer(scope, receive, send, body, actor)
+        parsed = GraphQLBody.parse(body)
+        scope["credit.operation"] = operation_label(_operation_name(parsed))
+        if not _is_public_read(parsed, actor):
+            await self._answer(scope, receive, send, parsed, actor)
             return
         # A public read may be answered from the replica (credit.core.replica), the cache
         # key's data version included: both from the same database.
         with replica.public_reads():
             PUBLIC_READS.labels(replica.route() or "primary").inc()
-            await self._answer(scope, receive, send, body, actor)
+            await self._answer(scope, receive, send, parsed, actor)
 
     async def _answer(
-        self, scope: Scope, receive: Receive, send: Send, body: bytes, actor: Actor
+        self, scope: Scope, receive: Receive, send: Send, body: GraphQLBody, actor: Actor
     ) -> None:
         """From the public cache, else by running the operation (and caching a public
         answer)."""
-        replay = _replay(body)
+        replay = _replay(body.raw)
         cache_key = await self._cache_key(body, actor)
         if cache_key is not None:
             cached = await public_cache.get(cache_key)
@@ -155,17 +156,22 @@ class GraphQLEndpoint:
             async with asyncio.timeout(REQUEST_TIMEOUT_SECONDS):
                 # The common public lookup in one SQL statement; anything else, strawberry.
                 fast = await public_sql.respond(scope, body)
-                target: Send = capture.send if capture else send
-                await (fast or self.app)(scope, replay, target)
+                if fast is not None:
+                    await fast(scope, replay, send)
+                else:
+                    await self.app(scope, replay, capture.send if capture else send)
         except TimeoutError:
             await _error(504, "TIMEOUT", f"请求超过 {REQUEST_TIMEOUT_SECONDS:.0f} 秒，已中止")(
                 scope, receive, send
             )
             return
-        if capture is not None and cache_key is not None:
-            await capture.flush()
-            if capture.status == 200 and b'"errors"' not in capture.body:
-                await public_cache.put(cache_key, capture.body.decode())
+        if cache_key is None:
+            return
+        # The statement's answer is stored as it is; the resolvers' as it was sent.
+        if fast is not None:
+            await public_cache.put(cache_key, bytes(fast.body).decode())
+        elif capture is not None and capture.status == 200 and b'"errors"' not in capture.body:
+            await public_cache.put(cache_key, capture.body.decode())
 
     async def _rate_limit(self, request: Request, actor: Actor) -> Response | None:
         client = request.client.host if request.client else ""
@@ -178,34 +184,27 @@ class GraphQLEndpoint:
         response.headers["retry-after"] = str(retry)
         return response
 
-    async def _cache_key(self, body: bytes, actor: Actor) -> str | None:
+    async def _cache_key(self, body: GraphQLBody, actor: Actor) -> str | None:
         if actor.kind == ActorKind.USER:
             return None
-        try:
-            payload = json.loads(body)
-        except ValueError:
+        operation = _sized_operation(body)
+        if operation is None or not public_cache.is_cacheable_query(*operation):
             return None
-        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-            return None
-        if len(payload["query"]) > MAX_QUERY_CHARS:
-            return None  # refused by QuerySizeLimit; deciding cacheability would parse it
-        if not public_cache.is_cacheable_query(payload["query"], payload.get("operationName")):
-            return None
-        return await public_cache.key_for(body, actor.audience)
+        return await public_cache.key_for(body.raw, actor.audience)
 
 
-def _is_public_read(body: bytes, actor: Actor) -> bool:
+def _sized_operation(body: GraphQLBody) -> tuple[str, str | None] | None:
+    operation = body.operation
+    if operation is None or len(operation[0]) > MAX_QUERY_CHARS:
+        return None  # refused by QuerySizeLimit; deciding what it reads would parse it
+    return operation
+
+
+def _is_public_read(body: GraphQLBody, actor: Actor) -> bool:
     if actor.kind == ActorKind.USER:
         return False  # staff read the primary, so always see their own writes
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return False
-    if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-        return False
-    if len(payload["query"]) > MAX_QUERY_CHARS:
-        return False
-    return public_cache.is_public_read(payload["query"], payload.get("operationName"))
+    operation = _sized_operation(body)
+    return operation is not None and public_cache.is_public_read(*operation)
 
 
 async def _read_body(request: Request) -> bytes | None:
@@ -228,19 +227,12 @@ async def _read_body(request: Request) -> bytes | None:
 _OPERATION = re.compile(r"\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def _operation_name(body: bytes) -> str | None:
+def _operation_name(body: GraphQLBody) -> str | None:
     """The operation's name for the metrics: operationName, else the first named one."""
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return None
-    if not isinstance(payload, dict):
-        return None
-    name = payload.get("operationName")
-    if isinstance(name, str) and name:
-        return name
-    query = payload.get("query")
-    match = _OPERATION.search(query) if isinstance(query, str) else None
+    if body.operation_name:
+        return body.operation_name
+    query = body.query
+    match = _OPERATION.search(query) if query is not None else None
     return match.group(1) if match else None
 
 
@@ -271,6 +263,3 @@ class _Capture:
         elif message["type"] == "http.response.body":
             self.body += message.get("body", b"")
         await self._send(message)
-
-    async def flush(self) -> None:
-        return None

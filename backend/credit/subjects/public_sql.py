@@ -3,13 +3,13 @@ query (docs/partners.md §2, the public search page), PostgreSQL builds the whol
 the stored evaluation read in the same statement, as PostGraphile does; no GraphQL
 execution and no ORM objects on the way.
 
-`respond(scope, body)` gives the HTTP response, or None for anything it does not answer
-exactly as the normal resolvers would, which then answer it: a document the planner does
-not recognise (`credit.subjects.public_plan`), a code that is malformed (the resolver's
-INVALID_USCC error), a stale or missing evaluation (the resolver recomputes it), a natural
-person (a masked name), SQLite, or a database error (the normal path reports it). The
-body it gives is byte for byte the normal path's: the same JSON encoder over the same
-values.
+`respond(scope, body)` (the body decoded once, `GraphQLBody`) gives the HTTP response,
+or None for anything it does not answer exactly as the normal resolvers would, which then
+answer it: a document the planner does not recognise (`credit.subjects.public_plan`), a
+code that is malformed (the resolver's INVALID_USCC error), a stale or missing evaluation
+(the resolver recomputes it), a natural person (a masked name), SQLite, or a database error
+(the normal path reports it). The body it gives is byte for byte the normal path's: the
+same JSON encoder over the same values.
 
 Reads go where the normal path's do: `replica.read_connection()` is the replica inside a
 public read when it is usable (credit.core.replica), and its client retries a failed read
@@ -27,6 +27,7 @@ from starlette.responses import Response
 from starlette.types import Scope
 from strawberry.http.parse_content_type import parse_content_type
 
+from credit.apicore.body import GraphQLBody
 from credit.core import clock, replica
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
 from credit.subjects.public_plan import Plan, plan
@@ -34,7 +35,7 @@ from credit.subjects.public_plan import Plan, plan
 log = logging.getLogger("credit.api")
 
 
-def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
+def _request(scope: Scope, body: GraphQLBody) -> tuple[Plan, str] | None:
     """The plan and the code of a request the one-statement path answers."""
     headers = Headers(scope=scope)
     content_type = headers.get("content-type", "")
@@ -44,11 +45,8 @@ def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
     # Only what strawberry parses as one JSON operation; a streaming transport is its own.
     if "application/json" not in content_type or "multipart/" in accept or "event-stream" in accept:
         return None
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return None
-    if not isinstance(payload, dict):
+    payload = body.payload
+    if payload is None:
         return None
     query, variables = payload.get("query"), payload.get("variables")
     operation_name = payload.get("operationName")
@@ -76,7 +74,7 @@ def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
         return None
 
 
-async def respond(scope: Scope, body: bytes) -> Response | None:
+async def respond(scope: Scope, body: GraphQLBody) -> Response | None:
     request = _request(scope, body)
     if request is None:
         return None

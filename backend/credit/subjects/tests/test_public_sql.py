@@ -67,7 +67,7 @@ async def answered(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counts: Counter[str] = Counter()
     respond = public_sql.respond
 
-    async def spy(scope: Any, body: bytes) -> Any:
+    async def spy(scope: Any, body: Any) -> Any:
         response = await respond(scope, body)
         counts["sql" if response is not None else "resolvers"] += 1
         return response
