@@ -40,6 +40,22 @@ const PARAMS: Record<string, (page: Page) => Promise<string[]>> = {
   },
 }
 
+/**
+ * Values of a param for one route, where the param's name alone would give another kind of
+ * id (a subject's id is no API token's): the walk then always opens a real one.
+ */
+const ROUTE_PARAMS: Record<string, (page: Page) => Promise<string[]>> = {
+  // the demo's partner token with watches (backend/credit/demo), whose deliveries it lists
+  'console-api-token-watch:id': async (page) => {
+    await page.goto('/console/api-tokens')
+    const open = page.getByTestId('token-watch').first()
+    if (!(await open.count())) return []
+    await open.click()
+    await page.waitForURL(/\/console\/api-tokens\/\d+\/watch/)
+    return [new URL(page.url()).pathname.split('/').at(-2)!]
+  },
+}
+
 /** Query strings some pages need to show anything. */
 const QUERIES: Record<string, string> = { search: '?q=沈阳' }
 
@@ -100,7 +116,7 @@ async function urlsOf(page: Page, route: RouteInfo): Promise<string[]> {
   const params = [...route.path.matchAll(/:(\w+)(\([^)]*\))?/g)]
   let urls = [route.path]
   for (const [token, name] of params) {
-    const resolve = PARAMS[name!]
+    const resolve = ROUTE_PARAMS[`${route.name}:${name}`] ?? PARAMS[name!]
     if (!resolve) throw new Error(`no demo value for the param “${name}” of ${route.path}: add it to PARAMS`)
     const values = await resolve(page)
     urls = urls.flatMap((u) => values.map((v) => u.replace(token, encodeURIComponent(v))))

@@ -5,10 +5,10 @@ export default defineMessages({
     tokenWatch: {
       title: '关注与投递',
       open: '关注与投递',
-      lead: '该令牌关注的主体数量、变更事件的 Webhook 接收地址与投递记录。投递失败的记录可重新投递。',
+      lead: '该令牌关注的主体数量、变更事件的回调接收地址与投递记录。投递失败的记录可重新投递。',
       back: '返回 API 令牌',
       watchCount: '关注主体',
-      webhook: 'Webhook 接收地址',
+      webhook: '回调接收地址',
       webhookUnset: '未设置（合作机构可通过订阅或轮询读取变更事件）',
       webhookUpdatedAt: '设置时间',
       pending: '待投递',
