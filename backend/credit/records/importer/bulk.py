@@ -10,6 +10,7 @@ from typing import Any
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.fields.data import CharEnumFieldInstance, IntEnumFieldInstance
 from tortoise.models import Model
 
 CHUNK = 500  # keys per IN (…) query
@@ -32,36 +33,66 @@ async def ids_by(
     return out
 
 
+def _converter(model: type[Model], name: str) -> Callable[[Any], Any] | None:
+    """How a column's values are stored (None: as they are): JSON by the field's own
+    encoder, enums by value. Decided once per column, not per value."""
+    f = model._meta.fields_map[name]
+    if isinstance(f, fields.JSONField):
+        return lambda value: f.to_db_value(value, model)
+    if isinstance(f, CharEnumFieldInstance | IntEnumFieldInstance):
+        return lambda value: value.value if isinstance(value, Enum) else value
+    return None
+
+
+async def new_ids(conn: BaseDBAsyncClient, model: type[Model], n: int) -> list[int] | None:
+    """PostgreSQL: `n` ids taken from the table's sequence, in order, so that rows are
+    copied with their ids and nothing has to be read back (the ids are those the inserts
+    would have drawn). None on SQLite (its rows get their ids on insert)."""
+    if conn.capabilities.dialect != "postgres":
+        return None
+    if n == 0:
+        return []
+    table = model._meta.db_table
+    sql = f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)"
+    return [r[0] for r in (await conn.execute_query(sql, [n]))[1]]
+
+
 async def insert(conn: BaseDBAsyncClient, model: type[Model], rows: list[dict[str, Any]]) -> None:
+    """Insert many rows given as dicts of the model's field names (every row the same keys)."""
+    if rows:
+        names = list(rows[0])
+        await insert_tuples(conn, model, names, [tuple(row[n] for n in names) for row in rows])
+
+
+async def insert_tuples(
+    conn: BaseDBAsyncClient, model: type[Model], names: Sequence[str], rows: list[tuple]
+) -> None:
     """Insert many rows without model instances (building tens of thousands of Tortoise
-    instances costs seconds): COPY on PostgreSQL, batched INSERTs on SQLite. Every row has
-    the same keys, the model's field names, with values as Tortoise stores them: enums by
-    value, JSON by the field's own encoder, aware times. Columns with a default are given
-    explicitly."""
+    instances costs seconds): COPY on PostgreSQL, in the caller's transaction, batched
+    INSERTs on SQLite. `rows` are tuples in the order of `names`, the model's field names,
+    with values as Tortoise stores them once converted: enums (by value), JSON (by the
+    field's own encoder), aware times. Columns with a default are given explicitly."""
     if not rows:
         return
     meta = model._meta
-    names = list(rows[0])
     columns = [meta.fields_db_projection[n] for n in names]
-    encoders = {
-        n: meta.fields_map[n].to_db_value
-        for n in names
-        if isinstance(meta.fields_map[n], fields.JSONField)
-    }
-
-    def stored(name: str, value: Any) -> Any:
-        if name in encoders:
-            return encoders[name](value, model)
-        return value.value if isinstance(value, Enum) else value
-
-    values = [tuple(stored(n, row[n]) for n in names) for row in rows]
+    converters = [(i, c) for i, n in enumerate(names) if (c := _converter(model, n))]
+    if converters:
+        rows = [_converted(row, converters) for row in rows]
     if conn.capabilities.dialect == "postgres":
         # COPY: an order of magnitude faster than row-by-row INSERTs, same transaction.
         async with conn.acquire_connection() as connection:
-            await connection.copy_records_to_table(meta.db_table, records=values, columns=columns)
+            await connection.copy_records_to_table(meta.db_table, records=rows, columns=columns)
         return
     quoted = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in names)
     sql = f'INSERT INTO "{meta.db_table}" ({quoted}) VALUES ({marks})'
-    for chunk in chunks(values, BATCH):
+    for chunk in chunks(rows, BATCH):
         await conn.execute_many(sql, list(chunk))
+
+
+def _converted(row: tuple, converters: list[tuple[int, Callable[[Any], Any]]]) -> tuple:
+    values = list(row)
+    for i, convert in converters:
+        values[i] = convert(values[i])
+    return tuple(values)
