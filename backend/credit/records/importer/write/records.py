@@ -123,33 +123,42 @@ async def _record_ids(
 async def create_records(
     ctx: WriteContext, entries: Sequence[tuple[EntryRow, int, int]], decisions: DecisionIds
 ) -> None:
-    """`entries`: (row, jurisdiction id, provider unit id)."""
+    """`entries`: (row, jurisdiction id, provider unit id). Written PART rows at a time
+    (records, their transitions, their audit events), so that what is built to be copied
+    never holds the whole file; the ids and the order of every row are the same."""
     reserved = await new_ids(ctx.conn, CreditRecord, len(entries))
-    await insert(
-        ctx.conn,
-        CreditRecord,
-        [
-            ({"id": reserved[i]} if reserved is not None else {})
-            | _record(ctx, row, unit_id, _decision_id(row, jid, decisions))
-            for i, (row, jid, unit_id) in enumerate(entries)
-        ],
-    )
-    record_ids = reserved if reserved is not None else await _record_ids(ctx, entries, decisions)
-    transitions: list[tuple] = []
-    by = ctx.user_id
-    for (row, _, _), rid in zip(entries, record_ids, strict=True):
-        transitions += [(rid, a, b, at, by, why) for a, b, at, why in history(row)]
-        ctx.touched.add(ctx.subject_ids[row.subject_key])
-        after = {
-            "line": row.line,
-            "type": row.data.type,
-            "decision_no": row.data.decision_no,
-            "external_key": row.data.external_key,
-            "status": row.status.value,
-            "published_on": row.published_on.isoformat(),
-        }
-        ctx.event("credit_record.import", "credit_record", rid, None, after)
-    await insert_tuples(ctx.conn, RecordTransition, _TRANSITION_FIELDS, transitions)
+    for start in range(0, len(entries), PART):
+        part = entries[start : start + PART]
+        await insert(
+            ctx.conn,
+            CreditRecord,
+            [
+                ({"id": reserved[start + i]} if reserved is not None else {})
+                | _record(ctx, row, unit_id, _decision_id(row, jid, decisions))
+                for i, (row, jid, unit_id) in enumerate(part)
+            ],
+        )
+        if reserved is not None:
+            record_ids = reserved[start : start + PART]
+        else:
+            record_ids = await _record_ids(ctx, part, decisions)
+        transitions: list[tuple] = []
+        by = ctx.user_id
+        for (row, _, _), rid in zip(part, record_ids, strict=True):
+            transitions += [(rid, a, b, at, by, why) for a, b, at, why in history(row)]
+            ctx.touched.add(ctx.subject_ids[row.subject_key])
+            after = {
+                "line": row.line,
+                "type": row.data.type,
+                "decision_no": row.data.decision_no,
+                "external_key": row.data.external_key,
+                "status": row.status.value,
+                "published_on": row.published_on.isoformat(),
+            }
+            ctx.event("credit_record.import", "credit_record", rid, None, after)
+        await insert_tuples(ctx.conn, RecordTransition, _TRANSITION_FIELDS, transitions)
+        await ctx.flush_events()
 
 
+PART = 10_000
 _TRANSITION_FIELDS = ("record_id", "from_status", "to_status", "at", "by_user_id", "reason")
