@@ -289,4 +289,3 @@ def write_file(path: Path, fmt: str, n: int, today: date, seed: int = 16) -> dic
                 flat = flatten(row)
                 writer.writerow([flat.get(k, "") for k, _ in COLUMNS])
     return counts
-
