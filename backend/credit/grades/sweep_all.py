@@ -185,9 +185,10 @@ async def _load_facts(
     return out
 
 
-class _Policies:
+class PolicyCache:
     """Each policy code's version in force at `at`, and when a successor ends it: read once
-    per process and instant."""
+    per process and instant (the sweep's workers), or once per call (the bulk import, whose
+    transaction may follow a change of policy at a frozen test clock)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[str, datetime], tuple[PolicyInForce, datetime | None]] = {}
@@ -202,7 +203,7 @@ class _Policies:
         return self._seen[key]
 
 
-_policies = _Policies()
+_policies = PolicyCache()
 
 
 def _changed_on(next_change_at: datetime | None, at: datetime) -> date:
@@ -216,6 +217,7 @@ async def store_evaluations(
     subjects: Sequence[Any],
     facts: dict[int, list[RecordFact]],
     at: datetime,
+    policies: PolicyCache = _policies,
 ) -> None:
     """Evaluate the subjects (rows with id, kind, district_id and policy_code) on their
     facts and store what `reevaluate` stores: listing decisions issued for entries without
@@ -224,7 +226,7 @@ async def store_evaluations(
     answers = []
     for s in subjects:
         sid = s["id"]
-        policy, successor = await _policies.get(conn, s["policy_code"], at)
+        policy, successor = await policies.get(conn, s["policy_code"], at)
         ev = evaluate(
             policy.code,
             policy.params,

@@ -12,7 +12,7 @@ from credit.core import clock
 from credit.grades.models import Evaluation
 from credit.grades.services import evaluation_to_payload, load_record_facts
 from credit.grades.sweep_all import CHUNK as SWEEP_CHUNK
-from credit.grades.sweep_all import load_listed_facts, store_evaluations
+from credit.grades.sweep_all import PolicyCache, load_listed_facts, store_evaluations
 from credit.lists.decisions import issue_missing
 from credit.lists.models import ListEntry
 from credit.policies.engine import evaluate
@@ -52,10 +52,11 @@ async def _in_sets(ids: list[int], conn: BaseDBAsyncClient, at: datetime) -> Non
     """PostgreSQL: the full sweep's engine (credit.grades.sweep_all) on the touched
     subjects, SWEEP_CHUNK at a time: their facts in four set-based queries, the
     evaluations in one UPSERT, the list entries in one INSERT, no ORM objects."""
+    policies = PolicyCache()
     for chunk in chunks(ids, SWEEP_CHUNK):
         subjects = (await conn.execute_query(_SUBJECTS, [list(chunk)]))[1]
         facts = await load_listed_facts(conn, chunk)
-        await store_evaluations(conn, subjects, facts, at)
+        await store_evaluations(conn, subjects, facts, at, policies)
 
 
 async def _in_batches(ids: list[int], conn: BaseDBAsyncClient, at: datetime) -> None:
