@@ -60,28 +60,32 @@ WHERE s.id >= $1 AND s.id < $2 ORDER BY s.id FOR UPDATE OF s
 _STORED = (
     "SELECT subject_id, next_change_at FROM evaluation WHERE subject_id >= $1 AND subject_id < $2"
 )
+# The facts' queries for one set of subjects: `{where}` is a condition on
+# credit_record.subject_id (a range of ids for the sweep, a list for the import).
+_RANGE = "subject_id >= $1 AND subject_id < $2"
+_LISTED = "subject_id = ANY($1::int[])"
 _RECORDS = """
 SELECT id, subject_id, category, type, occurred_on, decision_date, decision_no,
        situation_code, inspection_passed, public_until_override, retention_until_override,
        summary, decision_id
-FROM credit_record WHERE subject_id >= $1 AND subject_id < $2 ORDER BY id
+FROM credit_record WHERE {where} ORDER BY id
 """
 _TRANSITIONS = """
 SELECT t.record_id, t.to_status, t.at FROM record_transition t
 JOIN credit_record r ON r.id = t.record_id
-WHERE r.subject_id >= $1 AND r.subject_id < $2 ORDER BY t.at, t.id
+WHERE r.{where} ORDER BY t.at, t.id
 """
 _VIOLATIONS = """
 SELECT v.id, v.decision_id, v.type_code, v.domain, v.description FROM violation v
 WHERE v.decision_id IN (SELECT decision_id FROM credit_record
-                        WHERE subject_id >= $1 AND subject_id < $2 AND decision_id IS NOT NULL)
+                        WHERE {where} AND decision_id IS NOT NULL)
 ORDER BY v.seq
 """
 _SANCTIONS = """
 SELECT s.violation_id, s.kind, s.amount_yuan
 FROM sanction s JOIN violation v ON v.id = s.violation_id
 WHERE v.decision_id IN (SELECT decision_id FROM credit_record
-                        WHERE subject_id >= $1 AND subject_id < $2 AND decision_id IS NOT NULL)
+                        WHERE {where} AND decision_id IS NOT NULL)
 ORDER BY s.id
 """
 _UPSERT_EVALUATIONS = """
@@ -124,21 +128,34 @@ async def load_range_facts(
 ) -> dict[int, list[RecordFact]]:
     """The record facts of subjects lo..hi-1, as `load_record_facts` builds them, in four
     queries and without ORM objects."""
-    records = await _rows(conn, _RECORDS, [lo, hi])
+    return await _load_facts(conn, _RANGE, [lo, hi])
+
+
+async def load_listed_facts(
+    conn: BaseDBAsyncClient, subject_ids: Sequence[int]
+) -> dict[int, list[RecordFact]]:
+    """`load_range_facts` for a list of subjects (the bulk import's touched ones)."""
+    return await _load_facts(conn, _LISTED, [list(subject_ids)])
+
+
+async def _load_facts(
+    conn: BaseDBAsyncClient, where: str, values: list[Any]
+) -> dict[int, list[RecordFact]]:
+    records = await _rows(conn, _RECORDS.format(where=where), values)
     out: dict[int, list[RecordFact]] = defaultdict(list)
     if not records:
         return out
     by_record: dict[int, list[Transition]] = defaultdict(list)
-    for t in await _rows(conn, _TRANSITIONS, [lo, hi]):
+    for t in await _rows(conn, _TRANSITIONS.format(where=where), values):
         by_record[t["record_id"]].append(Transition(status=_STATUS[t["to_status"]], at=t["at"]))
     by_violation: dict[int, list[SanctionFact]] = defaultdict(list)
     violations_by_decision: dict[int, list[ViolationFact]] = defaultdict(list)
     if any(r["decision_id"] for r in records):
-        for s in await _rows(conn, _SANCTIONS, [lo, hi]):
+        for s in await _rows(conn, _SANCTIONS.format(where=where), values):
             by_violation[s["violation_id"]].append(
                 SanctionFact(kind=s["kind"], amount_yuan=Decimal(s["amount_yuan"]))
             )
-        for v in await _rows(conn, _VIOLATIONS, [lo, hi]):
+        for v in await _rows(conn, _VIOLATIONS.format(where=where), values):
             violations_by_decision[v["decision_id"]].append(
                 ViolationFact(
                     type_code=v["type_code"],
@@ -168,9 +185,10 @@ async def load_range_facts(
     return out
 
 
-class _Policies:
+class PolicyCache:
     """Each policy code's version in force at `at`, and when a successor ends it: read once
-    per process and instant."""
+    per process and instant (the sweep's workers), or once per call (the bulk import, whose
+    transaction may follow a change of policy at a frozen test clock)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[str, datetime], tuple[PolicyInForce, datetime | None]] = {}
@@ -185,13 +203,80 @@ class _Policies:
         return self._seen[key]
 
 
-_policies = _Policies()
+_policies = PolicyCache()
 
 
 def _changed_on(next_change_at: datetime | None, at: datetime) -> date:
     # credit.grades.services._changed_on: the day a time-based change took effect.
     when = next_change_at or at
     return min(when, at).astimezone(clock.TZ).date()
+
+
+async def store_evaluations(
+    conn: BaseDBAsyncClient,
+    subjects: Sequence[Any],
+    facts: dict[int, list[RecordFact]],
+    at: datetime,
+    policies: PolicyCache = _policies,
+) -> None:
+    """Evaluate the subjects (rows with id, kind, district_id and policy_code) on their
+    facts and store what `reevaluate` stores: listing decisions issued for entries without
+    a number, the evaluations (one UPSERT), the list entries (one DELETE, one INSERT)."""
+    today = local_date(at)
+    answers = []
+    for s in subjects:
+        sid = s["id"]
+        policy, successor = await policies.get(conn, s["policy_code"], at)
+        ev = evaluate(
+            policy.code,
+            policy.params,
+            SubjectFact(id=sid, kind=SubjectKind(s["kind"])),
+            facts.get(sid, []),
+            at,
+        )
+        # As in reevaluate: a successor version already created ends this answer.
+        next_change = ev.next_change_at
+        if successor is not None and (next_change is None or successor < next_change):
+            next_change = successor
+        answers.append((s, policy, ev, next_change, evaluation_to_payload(ev)))
+    await issue_missing_many(
+        conn, [(a[0]["id"], a[1].code, a[4]["list_entries"]) for a in answers], today
+    )
+    evaluations: list[list[Any]] = [[] for _ in range(7)]
+    entries: list[list[Any]] = [[] for _ in range(9)]
+    for s, policy, ev, next_change, payload in answers:
+        sid = s["id"]
+        row = (
+            sid,
+            policy.code,
+            policy.version,
+            at,
+            next_change,
+            ev.grade.value if ev.grade else None,
+            _json(payload),
+        )
+        for column, value in zip(evaluations, row, strict=True):
+            column.append(value)
+        for e in payload["list_entries"]:
+            entry = (
+                sid,
+                s["district_id"],
+                e["list"],
+                date.fromisoformat(e["since"]),
+                date.fromisoformat(e["until"]) if e["until"] else None,
+                e["rule"],
+                e["article"],
+                e["decision_no"],
+                _json(list(e["record_ids"])),
+            )
+            for column, value in zip(entries, entry, strict=True):
+                column.append(value)
+    await conn.execute_query_dict(_UPSERT_EVALUATIONS, evaluations)
+    await conn.execute_query_dict(
+        "DELETE FROM list_entry WHERE subject_id = ANY($1::int[])", [evaluations[0]]
+    )
+    if entries[0]:
+        await conn.execute_query_dict(_INSERT_ENTRIES, entries)
 
 
 async def sweep_range(lo: int, hi: int, at: datetime) -> int:
@@ -206,61 +291,7 @@ async def sweep_range(lo: int, hi: int, at: datetime) -> int:
             r["subject_id"]: r["next_change_at"] for r in await _rows(conn, _STORED, [lo, hi])
         }
         facts = await load_range_facts(conn, lo, hi)
-        today = local_date(at)
-        answers = []
-        for s in subjects:
-            sid = s["id"]
-            policy, successor = await _policies.get(conn, s["policy_code"], at)
-            ev = evaluate(
-                policy.code,
-                policy.params,
-                SubjectFact(id=sid, kind=SubjectKind(s["kind"])),
-                facts.get(sid, []),
-                at,
-            )
-            # As in reevaluate: a successor version already created ends this answer.
-            next_change = ev.next_change_at
-            if successor is not None and (next_change is None or successor < next_change):
-                next_change = successor
-            answers.append((s, policy, ev, next_change, evaluation_to_payload(ev)))
-        await issue_missing_many(
-            conn, [(a[0]["id"], a[1].code, a[4]["list_entries"]) for a in answers], today
-        )
-        evaluations: list[list[Any]] = [[] for _ in range(7)]
-        entries: list[list[Any]] = [[] for _ in range(9)]
-        for s, policy, ev, next_change, payload in answers:
-            sid = s["id"]
-            row = (
-                sid,
-                policy.code,
-                policy.version,
-                at,
-                next_change,
-                ev.grade.value if ev.grade else None,
-                _json(payload),
-            )
-            for column, value in zip(evaluations, row, strict=True):
-                column.append(value)
-            for e in payload["list_entries"]:
-                entry = (
-                    sid,
-                    s["district_id"],
-                    e["list"],
-                    date.fromisoformat(e["since"]),
-                    date.fromisoformat(e["until"]) if e["until"] else None,
-                    e["rule"],
-                    e["article"],
-                    e["decision_no"],
-                    _json(list(e["record_ids"])),
-                )
-                for column, value in zip(entries, entry, strict=True):
-                    column.append(value)
-        await conn.execute_query_dict(_UPSERT_EVALUATIONS, evaluations)
-        await conn.execute_query_dict(
-            "DELETE FROM list_entry WHERE subject_id >= $1 AND subject_id < $2", [lo, hi]
-        )
-        if entries[0]:
-            await conn.execute_query_dict(_INSERT_ENTRIES, entries)
+        await store_evaluations(conn, subjects, facts, at)
         # Partners' watches, as sweep records them: each watched subject on the day its
         # stored answer changed.
         watched = [r["subject_id"] for r in await _rows(conn, _WATCHED, [lo, hi])]

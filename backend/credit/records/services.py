@@ -29,13 +29,13 @@ class RecordInputError(ValueError):
         self.code = code
 
 
-@dataclass
+@dataclass(slots=True)  # a bulk import holds one per row
 class SanctionInput:
     kind: str
     amount_yuan: Decimal = Decimal(0)
 
 
-@dataclass
+@dataclass(slots=True)  # a bulk import holds one per row
 class ViolationInput:
     type_code: str
     domain: str
@@ -43,7 +43,7 @@ class ViolationInput:
     sanctions: list[SanctionInput] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # a bulk import holds one per row
 class RecordInput:
     type: str
     occurred_on: date

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from credit.records.amounts import InvalidAmount, parse_amount
@@ -17,6 +18,18 @@ from credit.records.importer.rows import ImportIssue
 from credit.records.rules import RuleCode
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INVALID = date.min  # YYYY-MM-DD that is no date (2025-02-30)
+
+
+@lru_cache(maxsize=16384)  # a file's dates repeat
+def _day(text: str) -> date | None:
+    """The date of YYYY-MM-DD, _INVALID if it has the form but is no date, else None."""
+    if not _DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return _INVALID
 
 
 class RowReader:
@@ -95,12 +108,11 @@ class RowReader:
             return None
         if isinstance(value, date):
             day = value
-        elif isinstance(value, str) and _DATE.match(value.strip()):
-            try:
-                day = date.fromisoformat(value.strip())
-            except ValueError:
+        elif isinstance(value, str) and (parsed := _day(value.strip())) is not None:
+            if parsed is _INVALID:
                 self.error(name, f"不是有效的日期：{value.strip()}")
                 return None
+            day = parsed
         else:
             self.error(name, "日期格式应为 YYYY-MM-DD")
             return None

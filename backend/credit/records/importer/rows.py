@@ -34,7 +34,7 @@ class ImportIssue:
 # --- validated rows -------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of a file: kept compact
 class SubjectRow:
     line: int
     key: SubjectKey
@@ -48,7 +48,7 @@ class SubjectRow:
     address: str | None  # None: not given (an existing subject keeps its address)
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of a file: kept compact
 class EntryRow:
     """A decision (with its record) or a record without a decision."""
 

@@ -31,6 +31,8 @@ from credit.records.importer.formats import (
     detect_format,
     json_label,
     read,
+    scan,
+    stream_jsonl,
 )
 from credit.records.importer.known import load
 from credit.records.importer.plan import Plan, make_plan, scope_issues
@@ -57,8 +59,9 @@ async def _import(
     source: Source, *, dry_run: bool, actor: Actor | None, origin: dict[str, Any]
 ) -> ImportReport:
     started = time.perf_counter()
-    report = ImportReport(format=source.format, dry_run=dry_run, rows=len(source.rows))
-    rows, issues, invalid_keys = check_rows(source, clock.today())
+    report = ImportReport(format=source.format, dry_run=dry_run)
+    rows, issues, invalid_keys, report.rows = check_rows(source, clock.today())
+    source.rows = []  # checked: only the valid rows (compact) are kept from here on
 
     async def check_and_write(conn: BaseDBAsyncClient | None) -> Plan:
         known = await load(rows, conn)
@@ -131,9 +134,15 @@ async def import_file(
     else:
         path = Path(source)
         format = format or detect_format(path)
+        if format == "jsonl":  # read line by line while it is checked, never whole
+            sha256, bad = await asyncio.to_thread(scan, path)
+            origin = {"file": path.name, "format": format, "sha256": sha256}
+            streamed = stream_jsonl(path, bad)
+            return await _import(streamed, dry_run=dry_run, actor=actor, origin=origin)
         data, name = await asyncio.to_thread(path.read_bytes), path.name
     parsed = read(data, format)
     origin = {"file": name, "format": format, "sha256": hashlib.sha256(data).hexdigest()}
+    del data  # the rows hold what is needed
     return await _import(parsed, dry_run=dry_run, actor=actor, origin=origin)
 
 

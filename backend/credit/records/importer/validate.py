@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from credit.accounts.crypto import digest
@@ -51,6 +52,9 @@ from credit.subjects.identifiers import (
     validate_uscc,
 )
 
+# Types whose absent value reads as None without a problem (an amount reads as 0).
+_ABSENT_IS_NONE = frozenset({FieldType.TEXT, FieldType.CHOICE, FieldType.DAY, FieldType.BOOLEAN})
+
 
 def read_fields(
     r: RowReader, schema: RowSchema, data: Mapping[str, Any], prefix: str, today: date
@@ -60,6 +64,12 @@ def read_fields(
     values: Values = {}
     for f in schema.fields:
         had = len(r.issues)
+        if f.name not in data and not f.required and f.type in _ABSENT_IS_NONE:
+            # absent and optional (most of a row's fields): what read_field would give
+            values[f.name] = f.default
+            if f.rule is not None:
+                f.rule(r, values, True)
+            continue
         if f.type == FieldType.VIOLATIONS:
             values[f.name] = _violations(r, today)
         else:
@@ -79,21 +89,37 @@ def subject_key(r: RowReader) -> tuple[SubjectKey | None, str, str | None, str |
         r.error("id_number", "uscc 与 id_number 只能填写一个")
         return None, "uscc", None, None
     if uscc:
-        try:
-            code = validate_uscc(uscc)
-        except InvalidUSCC as exc:
-            r.error("uscc", f"统一社会信用代码 {uscc} 不合法：{exc}")
+        code, fault = _uscc(uscc)
+        if code is None:
+            r.error("uscc", f"统一社会信用代码 {uscc} 不合法：{fault}")
             return None, "uscc", None, None
         return ("uscc", code), "uscc", code, None
     if number:
-        try:
-            normal = validate_id_number(number)
-        except InvalidIdNumber as exc:
-            r.error("id_number", str(exc))
+        normal, fault = _person(number)
+        if normal is None:
+            r.error("id_number", str(fault))
             return None, "id_number", None, None
         return ("id", digest(normal)), "id_number", None, normal
     r.error("uscc", "必填字段缺失：须填写统一社会信用代码（uscc）或身份证号码（id_number）")
     return None, "uscc", None, None
+
+
+@lru_cache(maxsize=65536)  # a file names each subject on several rows
+def _uscc(text: str) -> tuple[str | None, str | None]:
+    """(the normalised code, None) or (None, the fault)."""
+    try:
+        return validate_uscc(text), None
+    except InvalidUSCC as exc:
+        return None, str(exc)
+
+
+@lru_cache(maxsize=65536)
+def _person(text: str) -> tuple[str | None, str | None]:
+    """(the normalised ID number, None) or (None, the fault)."""
+    try:
+        return validate_id_number(text), None
+    except InvalidIdNumber as exc:
+        return None, str(exc)
 
 
 def _parse_subject(r: RowReader, today: date) -> SubjectRow | None:
@@ -297,24 +323,32 @@ def loose_key(data: Mapping[str, Any]) -> SubjectKey | None:
     return None
 
 
-def check_rows(source: Source, today: date) -> tuple[list[Row], list[ImportIssue], set[SubjectKey]]:
+def check_rows(
+    source: Source, today: date
+) -> tuple[list[Row], list[ImportIssue], set[SubjectKey], int]:
     """Every row checked on its own: (the valid rows, the problems, the keys of subject rows
-    that have problems, so that rows pointing at them are not reported a second time)."""
-    issues = [ImportIssue(line, path, message) for line, path, message in source.problems]
+    that have problems, so that rows pointing at them are not reported a second time, the
+    number of rows read). A streamed source is read here, once."""
     rows: list[Row] = []
     invalid_keys: set[SubjectKey] = set()
-    for src in source.rows:
-        issues += [ImportIssue(src.line, path, message) for path, message in src.problems]
+    found: list[ImportIssue] = []
+    count = 0
+    for src in source.each():
+        count += 1
+        found += [ImportIssue(src.line, path, message) for path, message in src.problems]
         if src.problems:
             continue
-        before = len(issues)
-        parsed = parse_row(src.line, src.data, today, issues)
+        before = len(found)
+        parsed = parse_row(src.line, src.data, today, found)
         if parsed is not None:
             rows.append(parsed)
-        elif len(issues) > before and is_subject_row(src.data):
+        elif len(found) > before and is_subject_row(src.data):
             key = loose_key(src.data)
             if key is not None:
                 invalid_keys.add(key)
-    if not source.rows and not issues:
+    # the file's own problems first (a stream finds them while it is read)
+    issues = [ImportIssue(line, path, message) for line, path, message in source.problems]
+    issues += found
+    if not count and not issues:
         issues.append(ImportIssue(0, None, "文件中没有数据行"))
-    return rows, issues, invalid_keys
+    return rows, issues, invalid_keys, count

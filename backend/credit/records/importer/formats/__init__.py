@@ -17,7 +17,7 @@ from credit.records.importer.formats.columns import (
     table_label,
 )
 from credit.records.importer.formats.csv_file import read_csv, write_csv
-from credit.records.importer.formats.jsonl import read_jsonl, write_jsonl
+from credit.records.importer.formats.jsonl import read_jsonl, scan, stream_jsonl, write_jsonl
 from credit.records.importer.formats.source import Source, SourceRow, UnknownFormat
 from credit.records.importer.formats.xlsx_file import read_xlsx, write_xlsx
 
@@ -38,6 +38,8 @@ __all__ = [
     "read_jsonl",
     "read_xlsx",
     "regenerate_examples",
+    "scan",
+    "stream_jsonl",
     "table_label",
     "write_csv",
     "write_jsonl",

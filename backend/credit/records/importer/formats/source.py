@@ -3,7 +3,7 @@ row) with their lines, and the problems met while reading them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,15 @@ class Source:
     label: Callable[[str], str]  # how a field path is shown in an error (table: + header)
     # Whole-file problems (header, encoding): (line, field or None, message).
     problems: list[tuple[int, str | None, str]] = field(default_factory=list)
+    # Rows still to be read from the file, one at a time (after `rows`; once): a large
+    # file is never held whole, each row is dropped once it has been checked.
+    stream: Iterable[SourceRow] | None = None
+
+    def each(self) -> Iterator[SourceRow]:
+        yield from self.rows
+        if self.stream is not None:
+            stream, self.stream = self.stream, None
+            yield from stream
 
 
 class UnknownFormat(ValueError):

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from credit.audit.models import AuditEvent
-from credit.records.importer.bulk import insert
 from credit.records.importer.known import Known
 from credit.records.importer.plan import Plan
 from credit.records.importer.write.context import WriteContext
@@ -39,5 +37,5 @@ async def write(
     await create_records(ctx, entries, decision_ids)
     digest = str(summary.get("sha256", ""))
     ctx.event("records.import", "import", digest[:64], None, summary)
-    await insert(conn, AuditEvent, ctx.events)
+    await ctx.flush_events()
     return ctx.touched

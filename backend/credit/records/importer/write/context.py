@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from credit.audit.models import AuditEvent
 from credit.core import clock
+from credit.records.importer.bulk import insert
 from credit.records.importer.rows import SubjectKey
 
 if TYPE_CHECKING:
@@ -51,6 +53,11 @@ class WriteContext:
     @property
     def user_id(self) -> int | None:
         return self.actor.user_id if self.actor is not None else None
+
+    async def flush_events(self) -> None:
+        """Insert the audit events gathered so far, in their order (ids follow it)."""
+        await insert(self.conn, AuditEvent, self.events)
+        self.events = []
 
     def event(self, action: str, kind: str, oid: int | str, before: Any, after: Any) -> None:
         audit = actor_fields(self.actor) | {"at": self.now, "request_id": "", "client_addr": ""}

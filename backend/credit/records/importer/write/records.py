@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from datetime import time as dtime
+from functools import lru_cache
 from typing import Any
 
 from credit.core import clock
 from credit.policies.catalogues import INFO_TYPES_BY_CODE
 from credit.policies.facts import RecordStatus
-from credit.records.importer.bulk import ids_by, insert
+from credit.records.importer.bulk import ids_by, insert, insert_tuples, new_ids
 from credit.records.importer.rows import SOURCE, EntryRow
 from credit.records.importer.write.context import WriteContext
 from credit.records.importer.write.decisions import DecisionIds, decision_key
@@ -26,6 +27,7 @@ DRAFT_HOUR, SUBMIT_HOUR, VERIFY_HOUR, PUBLISH_HOUR, EXIT_HOUR = 9, 10, 11, 12, 1
 Step = tuple[RecordStatus | None, RecordStatus, datetime, str]  # (from, to, at, reason)
 
 
+@lru_cache(maxsize=16384)  # a file's dates repeat: a few thousand days, five hours
 def at_hour(day: date, hour: int) -> datetime:
     return datetime.combine(day, dtime(hour), tzinfo=clock.TZ)
 
@@ -121,37 +123,42 @@ async def _record_ids(
 async def create_records(
     ctx: WriteContext, entries: Sequence[tuple[EntryRow, int, int]], decisions: DecisionIds
 ) -> None:
-    """`entries`: (row, jurisdiction id, provider unit id)."""
-    await insert(
-        ctx.conn,
-        CreditRecord,
-        [
-            _record(ctx, row, unit_id, _decision_id(row, jid, decisions))
-            for row, jid, unit_id in entries
-        ],
-    )
-    transitions: list[dict[str, Any]] = []
-    record_ids = await _record_ids(ctx, entries, decisions)
-    for (row, _, _), rid in zip(entries, record_ids, strict=True):
-        transitions += [
-            {
-                "record_id": rid,
-                "from_status": a,
-                "to_status": b,
-                "at": at,
-                "by_user_id": ctx.user_id,
-                "reason": why,
+    """`entries`: (row, jurisdiction id, provider unit id). Written PART rows at a time
+    (records, their transitions, their audit events), so that what is built to be copied
+    never holds the whole file; the ids and the order of every row are the same."""
+    reserved = await new_ids(ctx.conn, CreditRecord, len(entries))
+    for start in range(0, len(entries), PART):
+        part = entries[start : start + PART]
+        await insert(
+            ctx.conn,
+            CreditRecord,
+            [
+                ({"id": reserved[start + i]} if reserved is not None else {})
+                | _record(ctx, row, unit_id, _decision_id(row, jid, decisions))
+                for i, (row, jid, unit_id) in enumerate(part)
+            ],
+        )
+        if reserved is not None:
+            record_ids = reserved[start : start + PART]
+        else:
+            record_ids = await _record_ids(ctx, part, decisions)
+        transitions: list[tuple] = []
+        by = ctx.user_id
+        for (row, _, _), rid in zip(part, record_ids, strict=True):
+            transitions += [(rid, a, b, at, by, why) for a, b, at, why in history(row)]
+            ctx.touched.add(ctx.subject_ids[row.subject_key])
+            after = {
+                "line": row.line,
+                "type": row.data.type,
+                "decision_no": row.data.decision_no,
+                "external_key": row.data.external_key,
+                "status": row.status.value,
+                "published_on": row.published_on.isoformat(),
             }
-            for a, b, at, why in history(row)
-        ]
-        ctx.touched.add(ctx.subject_ids[row.subject_key])
-        after = {
-            "line": row.line,
-            "type": row.data.type,
-            "decision_no": row.data.decision_no,
-            "external_key": row.data.external_key,
-            "status": row.status.value,
-            "published_on": row.published_on.isoformat(),
-        }
-        ctx.event("credit_record.import", "credit_record", rid, None, after)
-    await insert(ctx.conn, RecordTransition, transitions)
+            ctx.event("credit_record.import", "credit_record", rid, None, after)
+        await insert_tuples(ctx.conn, RecordTransition, _TRANSITION_FIELDS, transitions)
+        await ctx.flush_events()
+
+
+PART = 10_000
+_TRANSITION_FIELDS = ("record_id", "from_status", "to_status", "at", "by_user_id", "reason")

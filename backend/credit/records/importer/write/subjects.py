@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from credit.accounts.crypto import protect_id_number
-from credit.records.importer.bulk import ids_by, insert
+from credit.records.importer.bulk import ids_by, insert, new_ids
 from credit.records.importer.rows import SubjectRow
 from credit.records.importer.write.context import WriteContext, jsonable
 from credit.subjects.identifiers import mask_id_number
@@ -17,11 +17,13 @@ from credit.subjects.models import District, Jurisdiction, Subject, SubjectNameC
 async def create_subjects(
     ctx: WriteContext, rows: Sequence[tuple[SubjectRow, Jurisdiction, District]]
 ) -> None:
+    ids = await new_ids(ctx.conn, Subject, len(rows))
     await insert(
         ctx.conn,
         Subject,
         [
-            {
+            ({"id": ids[i]} if ids is not None else {})
+            | {
                 "kind": row.kind,
                 "uscc": row.uscc,
                 "name": row.name,
@@ -38,9 +40,25 @@ async def create_subjects(
                 "created_at": ctx.stamp,
                 "updated_at": ctx.stamp,
             }
-            for row, j, d in rows
+            for i, (row, j, d) in enumerate(rows)
         ],
     )
+    if ids is not None:
+        ctx.subject_ids |= {row.key: sid for (row, _, _), sid in zip(rows, ids, strict=True)}
+    else:
+        await _read_ids(ctx, rows)
+    for row, _, _ in rows:
+        sid = ctx.subject_ids[row.key]
+        ctx.touched.add(sid)
+        shown = row.uscc or mask_id_number(row.id_number or "")
+        after = {"line": row.line, "name": row.name, "key": shown, "kind": row.kind.value}
+        ctx.event("subject.import", "subject", sid, None, after)
+
+
+async def _read_ids(
+    ctx: WriteContext, rows: Sequence[tuple[SubjectRow, Jurisdiction, District]]
+) -> None:
+    """SQLite: the new subjects' ids, read back by their keys."""
     ctx.subject_ids |= await ids_by(
         lambda c: Subject.filter(uscc__in=c).using_db(ctx.conn).values_list("id", "uscc"),
         [row.uscc for row, _, _ in rows if row.uscc],
@@ -55,12 +73,6 @@ async def create_subjects(
         [row.key[1] for row, _, _ in rows if row.key[0] == "id"],
         lambda v: ("id", v[1]),
     )
-    for row, _, _ in rows:
-        sid = ctx.subject_ids[row.key]
-        ctx.touched.add(sid)
-        shown = row.uscc or mask_id_number(row.id_number or "")
-        after = {"line": row.line, "name": row.name, "key": shown, "kind": row.kind.value}
-        ctx.event("subject.import", "subject", sid, None, after)
 
 
 async def update_subjects(
