@@ -1,4 +1,5 @@
-"""The public lookup by USCC in one SQL statement (issue 16): for the common shape of the
+"""The public lookup by USCC, and the batch lookup (`credit.subjects.public_batch`), in one
+SQL statement (issue 16): for the common shape of the
 query (docs/partners.md §2, the public search page), PostgreSQL builds the whole answer,
 the stored evaluation read in the same statement, as PostGraphile does; no GraphQL
 execution and no ORM objects on the way.
@@ -29,13 +30,15 @@ from strawberry.http.parse_content_type import parse_content_type
 
 from credit.core import clock, replica
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
-from credit.subjects.public_plan import Plan, plan
+from credit.subjects.public_batch import batch_codes, batch_plan
+from credit.subjects.public_plan import plan
 
 log = logging.getLogger("credit.api")
 
 
-def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
-    """The plan and the code of a request the one-statement path answers."""
+def _request(scope: Scope, body: bytes) -> tuple[str, str, str | list[str]] | None:
+    """(statement, root key, the code or the batch's codes) of a request the one-statement
+    path answers."""
     headers = Headers(scope=scope)
     content_type = headers.get("content-type", "")
     if content_type != "application/json":  # (the common case skips the email parser)
@@ -61,7 +64,9 @@ def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
         return None
     found = plan(query, operation_name)
     if found is None:
-        return None
+        batch = batch_plan(query, operation_name)
+        codes = None if batch is None else batch_codes(batch, variables or {})
+        return None if batch is None or codes is None else (batch.sql, batch.root_key, codes)
     if found.uscc_variable is not None:
         raw = (variables or {}).get(found.uscc_variable)
     else:
@@ -71,7 +76,7 @@ def _request(scope: Scope, body: bytes) -> tuple[Plan, str] | None:
     if not isinstance(raw, str) or "\x00" in raw:
         return None  # coercion or VariableCheck errors: the normal path words them
     try:
-        return found, validate_uscc(raw)
+        return found.sql, found.root_key, validate_uscc(raw)
     except InvalidUSCC:
         return None
 
@@ -80,15 +85,15 @@ async def respond(scope: Scope, body: bytes) -> Response | None:
     request = _request(scope, body)
     if request is None:
         return None
-    found, code = request
+    sql, root_key, code = request
     client = replica.read_connection()
     if client.capabilities.dialect != "postgres":
         return None
     try:
         values: list[Any] = [code, clock.now()]
-        if found.uses_today:
+        if "$3" in sql:  # asOf is selected
             values.append(clock.today().isoformat())
-        _, rows = await client.execute_query(found.sql, values)
+        _, rows = await client.execute_query(sql, values)
     except Exception as exc:  # the normal path answers (and reports) it
         log.warning("public lookup statement failed, answered by the resolvers: %r", exc)
         return None
@@ -99,5 +104,5 @@ async def respond(scope: Scope, body: bytes) -> Response | None:
             return None
         subject = json.loads(answer)
     # strawberry's encoder (credit.api.http.CreditGraphQL): ASCII, no spaces.
-    content = json.dumps({"data": {found.root_key: subject}}, separators=(",", ":"))
+    content = json.dumps({"data": {root_key: subject}}, separators=(",", ":"))
     return Response(content, media_type="application/json")
