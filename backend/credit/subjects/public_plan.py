@@ -68,10 +68,6 @@ class Plan:
     uscc_literal: str | None
     null_variables: tuple[str, ...] = ()  # asOf's variable: today only when it is null
 
-    @property
-    def uses_today(self) -> bool:
-        return "$3" in self.sql
-
 
 def _lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
