@@ -35,6 +35,7 @@ from credit.subjects.public_plan import (
     FALLBACK,
     MAX_PLANNED_CHARS,
     Unsupported,
+    _aliases,
     _cost,
     _fields,
     _key,
@@ -138,6 +139,8 @@ def search_plan(query: str, operation_name: str | None) -> SearchPlan | None:
         root = roots[0]
         variable, literal, size = _arguments(root, op)
         answer = _connection(root, size)
+        if sum(1 for _ in _aliases(root)) + (1 if root.alias else 0) > 30:
+            raise Unsupported("too many aliases: the limiter's error")
         if _cost(op.selection_set.selections) > COST_BUDGET:
             raise Unsupported("over the cost budget: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):

@@ -124,6 +124,18 @@ def test_other_shapes_are_left_to_the_resolvers(query: str) -> None:
     assert search_plan(query, None) is None
 
 
+def test_the_alias_limit_counts_the_whole_document() -> None:
+    # 27 aliases in the node and 4 in the connection: 31, over the limiter's 30
+    node = " ".join(f"a{i}: uscc" for i in range(27))
+    query = (
+        'query { subjectSearch(name: "x") { t: totalCount e: edges { n: node { '
+        + node
+        + " } } p: pageInfo { hasNextPage } } }"
+    )
+    assert search_plan(query, None) is None
+    assert search_plan(query.replace("p: pageInfo", "pageInfo"), None) is not None
+
+
 def test_the_common_shapes_are_planned() -> None:
     for query in (BENCH_SEARCH, EVERYTHING, EMPTY_PAGE, DEFAULT_PAGE):
         assert search_plan(query, None) is not None
