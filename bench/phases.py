@@ -92,64 +92,59 @@ def plan(port: int, codes: list[str]) -> dict[str, tuple[str, int, Any, None, bo
 
 # -- EXPLAIN of the search -------------------------------------------------------------------
 async def explain_search(term: str = SEARCH_TERMS[1]) -> dict[str, Any]:
-    """The plans of the statements `subjectSearch` runs for `term` (built by the product's
-    own query code), executed with EXPLAIN ANALYZE; `uses_index`: the character-pair GIN
-    index (migration 0021) or the ordered (name, id) index serves them, no sequential scan
-    of subject."""
+    """The plan of the statement `subjectSearch` runs for `term` (built by the product's own
+    `named_statement`: the capped count and the page's ids in one statement), executed with
+    EXPLAIN ANALYZE; `uses_index`: the character-pair GIN index (migration 0021) finds the
+    matches, no sequential scan of subject and no walk of the name index. `share`: how common
+    the product estimates the term to be (from a share of WALK_FROM on it walks the name
+    index instead)."""
     import asyncpg
 
-    from credit.core.db import close_db, init_db
-    from credit.core.settings import Settings
-    from credit.subjects.enums import SubjectKind
     from credit.subjects.queries import SEARCH_RESULT_CAP
-    from credit.subjects.search import subjects_named
+    from credit.subjects.search import WALK_FROM, named_statement
 
-    settings = Settings.from_env(
-        {"DATABASE_URL": config.DATABASE_URL, "TIME_ZONE": config.TIME_ZONE}
-    )
-    await init_db(settings)
-    try:
-        query = subjects_named(term).exclude(kind=SubjectKind.NATURAL_PERSON)
-        statements = {
-            "count": query.limit(SEARCH_RESULT_CAP + 1)
-            .values_list("id", flat=True)
-            .sql(params_inline=True),
-            "page": query.order_by("name", "id").limit(20).sql(params_inline=True),
-        }
-    finally:
-        await close_db()
+    sql, values = named_statement(term, 0, 20, SEARCH_RESULT_CAP)
     conn = await asyncpg.connect(config.dsn())
-    out: dict[str, Any] = {"term": term}
+    out: dict[str, Any] = {"term": term, "walk_from": WALK_FROM}
     try:
-        for name, sql in statements.items():
-            rows = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
-            plan = [r[0] for r in rows]
-            text = "\n".join(plan)
-            out[name] = {
-                "sql": sql,
-                "plan": plan,
-                "indexes": sorted(
-                    set(re.findall(r"Index (?:Only )?Scan (?:Backward )?(?:using|on) (\w+)", text))
-                ),
-                "uses_index": ("subject_name_grams" in text or "subject_name_id" in text)
-                and "Seq Scan on subject" not in text,
-            }
+        stats = await conn.fetchrow(
+            "SELECT most_common_elems::text::text[] AS grams, most_common_elem_freqs AS freqs"
+            " FROM pg_stats WHERE tablename = 'subject_name_grams'"
+        )
+        shares = dict(zip(stats["grams"], stats["freqs"], strict=False)) if stats else {}
+        out["share"] = shares.get(term.lower(), 0.0)
+        rows = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, *values)
     finally:
         await conn.close()
+    plan = [r[0] for r in rows]
+    text = "\n".join(plan)
+    out["search"] = {
+        "sql": sql,
+        "values": [str(v) for v in values],
+        "plan": plan,
+        "indexes": sorted(
+            set(re.findall(r"Index (?:Only )?Scan (?:Backward )?(?:using|on) (\w+)", text))
+        ),
+        "uses_index": "subject_name_grams" in text
+        and "subject_name_id" not in text
+        and "Seq Scan on subject" not in text,
+    }
     return out
 
 
 def print_explain(explained: dict[str, Any]) -> None:
-    print(f"EXPLAIN ANALYZE of subjectSearch(name: {explained['term']!r}):")
-    for name in ("count", "page"):
-        part = explained[name]
-        print(f"  {name}: {part['sql']}")
-        for line in part["plan"]:
-            print(f"    {line}")
-        print(
-            f"  -> index used: {'yes' if part['uses_index'] else 'NO'} "
-            f"({', '.join(part['indexes']) or 'none'})"
-        )
+    part = explained["search"]
+    print(
+        f"EXPLAIN ANALYZE of subjectSearch(name: {explained['term']!r}), estimated share "
+        f"{explained['share']:.3f} (walks the name index from {explained['walk_from']}):"
+    )
+    print("  " + " ".join(part["sql"].split()) + "  -- " + ", ".join(part["values"]))
+    for line in part["plan"]:
+        print(f"    {line}")
+    print(
+        f"  -> character-pair index used: {'yes' if part['uses_index'] else 'NO'} "
+        f"({', '.join(part['indexes']) or 'none'})"
+    )
 
 
 # -- the full sweep ------------------------------------------------------------------------

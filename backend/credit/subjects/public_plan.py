@@ -68,10 +68,6 @@ class Plan:
     uscc_literal: str | None
     null_variables: tuple[str, ...] = ()  # asOf's variable: today only when it is null
 
-    @property
-    def uses_today(self) -> bool:
-        return "$3" in self.sql
-
 
 def _lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
@@ -402,6 +398,31 @@ def _root_arguments(
     return uscc[0], uscc[1], tuple(null_variables)
 
 
+def compile_subject(root: FieldNode) -> str:
+    """The JSON object of one subject (aliases s, e, cat) for the selection of `root`."""
+    handlers = _subject_fields()
+    pairs = [(_key(f), handlers[_name(f, handlers)](f)) for f in _fields(root, handlers)]
+    aliases = sum(1 for _ in _aliases(root)) + (1 if root.alias else 0)
+    if aliases > 30:
+        raise Unsupported("too many aliases: the limiter's error")
+    return _object(pairs)
+
+
+# The stored evaluation cannot be served as it is (stale, missing) or the answer needs
+# Python (a natural person's masked name, a measure outside the catalogues).
+FALLBACK = """(s.kind::text = 'NATURAL_PERSON'
+        OR e.id IS NULL
+        OR (e.next_change_at IS NOT NULL AND e.next_change_at <= $2)
+        OR NOT (e.payload ? 'public_until')
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.payload->'measures') AS m(c)
+                   WHERE NOT (cat.measures ? m.c)))"""
+
+
+def catalogues_join() -> str:
+    measures, types = _catalogues()
+    return f"CROSS JOIN (SELECT {measures} AS measures, {types} AS types) AS cat"
+
+
 @lru_cache(maxsize=512)
 def plan(query: str, operation_name: str | None) -> Plan | None:
     """The plan for a document, or None when the normal resolvers must answer it."""
@@ -414,26 +435,16 @@ def plan(query: str, operation_name: str | None) -> Plan | None:
             raise Unsupported("several root fields")
         root = roots[0]
         variable, literal, null_variables = _root_arguments(root, op)
-        handlers = _subject_fields()
-        pairs = [(_key(f), handlers[_name(f, handlers)](f)) for f in _fields(root, handlers)]
-        aliases = sum(1 for _ in _aliases(root)) + (1 if root.alias else 0)
-        if aliases > 30:
-            raise Unsupported("too many aliases: the limiter's error")
+        answer = compile_subject(root)
         if _cost(op.selection_set.selections) > COST_BUDGET:
             raise Unsupported("over the cost budget: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):
         return None
-    measures, types = _catalogues()
     sql = f"""
-SELECT (s.kind::text = 'NATURAL_PERSON'
-        OR e.id IS NULL
-        OR (e.next_change_at IS NOT NULL AND e.next_change_at <= $2)
-        OR NOT (e.payload ? 'public_until')
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.payload->'measures') AS m(c)
-                   WHERE NOT (cat.measures ? m.c))) AS fallback,
-       {_object(pairs)}::text AS answer
+SELECT {FALLBACK} AS fallback,
+       {answer}::text AS answer
 FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id
-CROSS JOIN (SELECT {measures} AS measures, {types} AS types) AS cat
+{catalogues_join()}
 WHERE s.uscc = $1"""
     return Plan(sql, _key(root), variable, literal, null_variables)
 

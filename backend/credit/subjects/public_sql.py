@@ -1,4 +1,6 @@
-"""The public lookup by USCC in one SQL statement (issue 16): for the common shape of the
+"""The public lookup by USCC, the batch lookup (`credit.subjects.public_batch`) and the name
+search of a term few names contain (`credit.subjects.public_search`), in one SQL statement
+(issue 16): for the common shape of the
 query (docs/partners.md §2, the public search page), PostgreSQL builds the whole answer,
 the stored evaluation read in the same statement, as PostGraphile does; no GraphQL
 execution and no ORM objects on the way.
@@ -29,14 +31,19 @@ from strawberry.http.parse_content_type import parse_content_type
 
 from credit.apicore.body import GraphQLBody
 from credit.core import clock, replica
+from credit.subjects import queries, search
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
-from credit.subjects.public_plan import Plan, plan
+from credit.subjects.public_batch import batch_codes, batch_plan
+from credit.subjects.public_plan import plan
+from credit.subjects.public_search import search_plan, search_sql, search_term
+from credit.subjects.search import term_share
 
 log = logging.getLogger("credit.api")
 
 
-def _request(scope: Scope, body: GraphQLBody) -> tuple[Plan, str] | None:
-    """The plan and the code of a request the one-statement path answers."""
+def _request(scope: Scope, body: GraphQLBody) -> tuple[str, str, str | list[str], bool] | None:
+    """(statement, root key, the code, the batch's codes or the search's term, whether it is
+    a search) of a request the one-statement path answers."""
     headers = Headers(scope=scope)
     content_type = headers.get("content-type", "")
     if content_type != "application/json":  # (the common case skips the email parser)
@@ -59,7 +66,7 @@ def _request(scope: Scope, body: GraphQLBody) -> tuple[Plan, str] | None:
         return None
     found = plan(query, operation_name)
     if found is None:
-        return None
+        return _batch_or_search(query, operation_name, variables or {})
     if found.uscc_variable is not None:
         raw = (variables or {}).get(found.uscc_variable)
     else:
@@ -69,24 +76,41 @@ def _request(scope: Scope, body: GraphQLBody) -> tuple[Plan, str] | None:
     if not isinstance(raw, str) or "\x00" in raw:
         return None  # coercion or VariableCheck errors: the normal path words them
     try:
-        return found, validate_uscc(raw)
+        return found.sql, found.root_key, validate_uscc(raw), False
     except InvalidUSCC:
         return None
+
+
+def _batch_or_search(
+    query: str, operation_name: str | None, variables: dict[str, Any]
+) -> tuple[str, str, str | list[str], bool] | None:
+    batch = batch_plan(query, operation_name)
+    if batch is not None:
+        codes = batch_codes(batch, variables)
+        return None if codes is None else (batch.sql, batch.root_key, codes, False)
+    searched = search_plan(query, operation_name)
+    term = None if searched is None else search_term(searched, variables)
+    if searched is None or term is None:
+        return None
+    sql = search_sql(searched, term, queries.SEARCH_RESULT_CAP)
+    return sql, searched.root_key, term, True
 
 
 async def respond(scope: Scope, body: GraphQLBody) -> Response | None:
     request = _request(scope, body)
     if request is None:
         return None
-    found, code = request
+    sql, root_key, code, searched = request
     client = replica.read_connection()
     if client.capabilities.dialect != "postgres":
         return None
     try:
+        if searched and await term_share(client, str(code)) >= search.WALK_FROM:
+            return None  # a common term: the resolver's walk of the name index
         values: list[Any] = [code, clock.now()]
-        if found.uses_today:
+        if "$3" in sql:  # asOf is selected
             values.append(clock.today().isoformat())
-        _, rows = await client.execute_query(found.sql, values)
+        _, rows = await client.execute_query(sql, values)
     except Exception as exc:  # the normal path answers (and reports) it
         log.warning("public lookup statement failed, answered by the resolvers: %r", exc)
         return None
@@ -97,5 +121,5 @@ async def respond(scope: Scope, body: GraphQLBody) -> Response | None:
             return None
         subject = json.loads(answer)
     # strawberry's encoder (credit.api.http.CreditGraphQL): ASCII, no spaces.
-    content = json.dumps({"data": {found.root_key: subject}}, separators=(",", ":"))
+    content = json.dumps({"data": {root_key: subject}}, separators=(",", ":"))
     return Response(content, media_type="application/json")

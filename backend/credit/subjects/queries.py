@@ -21,7 +21,7 @@ from credit.subjects.person_lookup import (
     looks_like_id_number,
     natural_person_by_id_number,
 )
-from credit.subjects.search import subjects_named
+from credit.subjects.search import capped_page, named_page
 from credit.subjects.services import (
     public_as_of_or_error,
     snapshot,
@@ -126,6 +126,8 @@ class SubjectQueries:
             raise CodedError("请输入名称", ErrorCode.INVALID_ARGUMENT, field="name")
         if len(term) > 100:
             raise CodedError("名称过长（最多 100 字）", ErrorCode.INVALID_ARGUMENT, field="name")
+        # Counting every match of a common term over millions of names costs more than the
+        # page itself: counted up to the cap, and no page starts beyond it.
         if looks_like_id_number(term):
             await check_person_lookup_limit(info)
             # 18 digits may also be an organisation's code (e.g. 121200004013590816)
@@ -133,18 +135,11 @@ class SubjectQueries:
                 natural_person_by_id_number(term)
                 | (Q(uscc=term) & ~Q(kind=SubjectKind.NATURAL_PERSON))
             )
+            total, rows = await capped_page(query, offset, limit, SEARCH_RESULT_CAP)
         else:
             # A name never finds a natural person, masked or not: the grade beside a
             # masked name would still confirm who it is (issue 11).
-            query = subjects_named(term).exclude(kind=SubjectKind.NATURAL_PERSON)
-        # Counting every match of a common term over millions of names costs more than the
-        # page itself: counted up to the cap, and no page starts beyond it.
-        total = len(await query.limit(SEARCH_RESULT_CAP + 1).values_list("id", flat=True))
-        total = min(total, SEARCH_RESULT_CAP)
-        if offset >= SEARCH_RESULT_CAP:
-            return connection([], offset, total)
-        limit = min(limit, SEARCH_RESULT_CAP - offset)
-        rows = await query.order_by("name", "id").offset(offset).limit(limit)
+            total, rows = await named_page(term, offset, limit, SEARCH_RESULT_CAP)
         evaluations = await info.context.loaders.get(evaluation_of_subject).load_many(
             [s.id for s in rows]
         )

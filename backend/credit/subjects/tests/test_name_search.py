@@ -10,8 +10,8 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from credit.conftest import gql
-from credit.subjects import queries
-from credit.subjects.search import subjects_named
+from credit.subjects import queries, search
+from credit.subjects.search import named_statement, subjects_named
 from credit.testing import make_subject
 
 SEARCH = """query($n: String!, $after: String) {
@@ -93,3 +93,40 @@ async def test_the_search_can_use_the_character_pair_index(db: str) -> None:
         _, rows = await conn.execute_query(f"EXPLAIN (FORMAT JSON) {sql}", params)
     plan = str(rows[0])
     assert "subject_name_grams" in plan, plan
+
+
+@pytest.mark.parametrize("walk_from", [0.0, 2.0])
+async def test_the_ordered_walk_and_the_ranked_matches_find_the_same(
+    make_client: Any, monkeypatch: pytest.MonkeyPatch, walk_from: float
+) -> None:
+    # 0.0: every term counts as common (the walk of the name index); 2.0: as rare (the
+    # matches of the character-pair index ranked by name; on SQLite both are one scan).
+    monkeypatch.setattr(search, "WALK_FROM", walk_from)
+    monkeypatch.setattr(queries, "SEARCH_RESULT_CAP", 3)
+    for name in NAMES:
+        await make_subject(name=name)
+    for n in range(5):
+        await make_subject(name=f"封顶测试{n}技防有限公司")
+    client = make_client()
+    assert await names_found(client, "北辰") == ["沈阳北辰技防系统有限公司"]
+    assert await names_found(client, "AbC安防") == ["北京ABC安防有限公司"]
+    assert await names_found(client, "%") == ["100%安全科技有限公司"]
+    assert await names_found(client, "北辰星") == []
+    capped = await gql(client, SEARCH, {"n": "封顶"})
+    assert capped["data"]["subjectSearch"]["totalCount"] == 3
+    assert await names_found(client, "封顶") == [f"封顶测试{n}技防有限公司" for n in range(3)]
+
+
+async def test_a_rare_term_is_ranked_over_the_character_pair_index(db: str) -> None:
+    if db != "postgres":
+        pytest.skip("the index is PostgreSQL's (migration 0021)")
+    await make_subject(name="沈阳北辰技防系统有限公司")
+    sql, values = named_statement("北辰", 0, 20, 1000)
+    async with in_transaction() as conn:
+        # With sequential scans priced out, the plan shows which index finds the matches.
+        await conn.execute_query("SET LOCAL enable_seqscan = off")
+        _, rows = await conn.execute_query(f"EXPLAIN (FORMAT JSON) {sql}", values)
+    plan = str(rows[0][0])
+    assert "subject_name_grams" in plan, plan
+    # the page is ranked among the matches, never taken from a walk of the name index
+    assert "subject_name_id" not in plan, plan
