@@ -27,16 +27,18 @@ from graphql import (
 )
 
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
-from credit.subjects.public_plan import (
+from credit.subjects.plan_ast import (
     COST_BUDGET,
-    FALLBACK,
     MAX_PLANNED_CHARS,
     Unsupported,
-    _cost,
-    _fields,
-    _key,
-    _operation,
-    _variable_type,
+    plain_fields,
+    response_key,
+    selection_cost,
+    single_query,
+    variable_type,
+)
+from credit.subjects.public_plan import (
+    FALLBACK,
     catalogues_join,
     compile_subject,
 )
@@ -75,7 +77,7 @@ def _arguments(root: FieldNode, op: OperationDefinitionNode) -> tuple[str, tuple
         elif a.name.value == "asOf" and isinstance(value, NullValueNode):
             pass  # today, as when it is left out
         elif a.name.value == "asOf" and isinstance(value, VariableNode):
-            if _variable_type(op, value.name.value) != "Date":
+            if variable_type(op, value.name.value) != "Date":
                 raise Unsupported("asOf's variable is not a Date")
             used.append(value.name.value)
             null_variables.append(value.name.value)
@@ -92,15 +94,15 @@ def batch_plan(query: str, operation_name: str | None) -> BatchPlan | None:
     if len(query) > MAX_PLANNED_CHARS:
         return None
     try:
-        op = _operation(query, operation_name)
-        roots = _fields(op, {"subjects": 1})
+        op = single_query(query, operation_name)
+        roots = plain_fields(op, {"subjects": 1})
         if len(roots) != 1:
             raise Unsupported("several root fields")
         root = roots[0]
         usccs, null_variables = _arguments(root, op)
         answer = compile_subject(root)
         assert root.selection_set is not None  # compile_subject refuses a bare field
-        per_subject = _cost(root.selection_set.selections)
+        per_subject = selection_cost(root.selection_set.selections)
     except (Unsupported, GraphQLError, RecursionError):
         return None
     sql = f"""
@@ -111,7 +113,7 @@ FROM unnest($1::text[]) WITH ORDINALITY AS c(code, o)
 LEFT JOIN subject s ON s.uscc = c.code
 LEFT JOIN evaluation e ON e.subject_id = s.id
 {catalogues_join()}"""
-    return BatchPlan(sql, _key(root), usccs, null_variables, per_subject)
+    return BatchPlan(sql, response_key(root), usccs, null_variables, per_subject)
 
 
 def batch_codes(found: BatchPlan, variables: dict[str, Any]) -> list[str] | None:

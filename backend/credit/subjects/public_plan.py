@@ -16,8 +16,7 @@ contains is checked here), so skipping graphql-core's validation changes no answ
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,33 +24,34 @@ from graphql import (
     FieldNode,
     GraphQLError,
     IntValueNode,
-    NamedTypeNode,
-    NonNullTypeNode,
     NullValueNode,
     OperationDefinitionNode,
-    OperationType,
     StringValueNode,
     VariableNode,
-    parse,
 )
 
 from credit.apicore.pagination import MAX_PAGE_SIZE, encode_cursor
 from credit.core.clock import TZ
-
-# Longer documents are left to the normal path, which applies the size and token limits
-# (a document has fewer tokens than characters, so these stay under MaxTokensLimiter's).
-# The depth of a planned document is 5 at most (the limit is 10); its cost is checked.
-MAX_PLANNED_CHARS = 2900
-# json_build_object takes at most 100 arguments: 50 keys.
-MAX_KEYS = 50
-# credit.api.limits.PUBLIC_COST_BUDGET and its page default (a test keeps them equal): a
-# document over the public budget is the cost limiter's error, left to the normal path.
-COST_BUDGET = 5_000
-DEFAULT_PAGE = 20
-
-
-class Unsupported(Exception):
-    """The document is not the common shape: the normal resolvers answer it."""
+from credit.subjects.plan_ast import (
+    COST_BUDGET,
+    MAX_PLANNED_CHARS,
+    Unsupported,
+    aliased_fields,
+    field_name,
+    json_array,
+    json_literal,
+    json_object,
+    leaves_object,
+    no_arguments,
+    plain_fields,
+    response_key,
+    scalar_field,
+    scalar_object,
+    selection_cost,
+    single_query,
+    sql_literal,
+    variable_type,
+)
 
 
 @dataclass(frozen=True)
@@ -69,15 +69,6 @@ class Plan:
     null_variables: tuple[str, ...] = ()  # asOf's variable: today only when it is null
 
 
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _json_lit(value: object) -> str:
-    # UTF-8, not escaped: asyncpg caches prepared statements up to 15 KB of text only.
-    return _lit(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + "::jsonb"
-
-
 @lru_cache(maxsize=1)
 def _catalogues() -> tuple[str, str]:
     from credit.policies import display
@@ -92,83 +83,15 @@ def _catalogues() -> tuple[str, str]:
         m = display.measure(code)
         measures[code] = {"name": m.name_zh, "article": m.article, "kind": m.kind}
     types = {code: display.info_type_name(code) for code in INFO_TYPES_BY_CODE}
-    return _json_lit(measures), _json_lit(types)
-
-
-def _object(pairs: list[tuple[str, str]]) -> str:
-    if len(pairs) > MAX_KEYS:
-        raise Unsupported("too many fields")
-    return "json_build_object(" + ", ".join(f"{_lit(k)}, {v}" for k, v in pairs) + ")"
-
-
-def _agg(element: str, source: str) -> str:
-    """The JSON array of `element` over `source` (a set with ordinality `o`), in order."""
-    return f"coalesce((SELECT json_agg({element} ORDER BY o) FROM {source}), '[]'::json)"
-
-
-Leaf = dict[str, str]
-
-
-def _leaves(node: FieldNode, leaves: Leaf) -> str:
-    """An object whose fields are all scalars: name -> SQL expression."""
-    return _object([(_key(f), leaves[_name(f, leaves)]) for f in _fields(node, leaves)])
-
-
-def _name(f: FieldNode, allowed: Mapping[str, object]) -> str:
-    name = f.name.value
-    if name not in allowed:
-        raise Unsupported(name)
-    return name
-
-
-def _key(f: FieldNode) -> str:
-    return f.alias.value if f.alias else f.name.value
-
-
-def _fields(
-    node: FieldNode | OperationDefinitionNode, allowed: Mapping[str, object]
-) -> list[FieldNode]:
-    """The sub-fields of `node`: plain fields only, each response key once, no arguments
-    unless the caller checks them."""
-    if node.selection_set is None:
-        raise Unsupported("an object without a selection")
-    out: list[FieldNode] = []
-    keys: set[str] = set()
-    for s in node.selection_set.selections:
-        if not isinstance(s, FieldNode) or s.directives:
-            raise Unsupported("fragment or directive")
-        _name(s, allowed)
-        if _key(s) in keys:
-            raise Unsupported("a response key twice")
-        keys.add(_key(s))
-        out.append(s)
-    return out
-
-
-def _no_args(f: FieldNode) -> FieldNode:
-    if f.arguments:
-        raise Unsupported("arguments")
-    return f
-
-
-def _scalar(f: FieldNode) -> FieldNode:
-    if f.selection_set is not None:
-        raise Unsupported("a selection on a scalar")
-    return _no_args(f)
-
-
-def _checked(node: FieldNode, leaves: Leaf) -> FieldNode:
-    for f in _fields(_no_args(node), leaves):
-        _scalar(f)
-    return node
+    return json_literal(measures), json_literal(types)
 
 
 REASON = {"article": "x->>'article'", "rule": "x->>'rule'", "summary": "x->>'summary'"}
 
 
 def _reasons(node: FieldNode, path: str) -> str:
-    element = _leaves(_checked(node, REASON), REASON)
-    return _agg(element, f"jsonb_array_elements({path}) WITH ORDINALITY AS t(x, o)")
+    element = leaves_object(scalar_object(node, REASON), REASON)
+    return json_array(element, f"jsonb_array_elements({path}) WITH ORDINALITY AS t(x, o)")
 
 
 LIST_ENTRY = {
@@ -178,14 +101,16 @@ LIST_ENTRY = {
     "decisionNo": "x->>'decision_no'",
     "decisionDate": "NULLIF(x->>'decision_date', '')",
     "article": "x->>'article'",
-    "recordIds": _agg("v", "jsonb_array_elements_text(x->'record_ids') WITH ORDINALITY AS r(v, o)"),
+    "recordIds": json_array(
+        "v", "jsonb_array_elements_text(x->'record_ids') WITH ORDINALITY AS r(v, o)"
+    ),
 }
 
 
 def _lists(node: FieldNode) -> str:
-    element = _leaves(_checked(node, LIST_ENTRY), LIST_ENTRY)
+    element = leaves_object(scalar_object(node, LIST_ENTRY), LIST_ENTRY)
     source = "jsonb_array_elements(e.payload->'list_entries') WITH ORDINALITY AS t(x, o)"
-    return _agg(element, source)
+    return json_array(element, source)
 
 
 def _measures(node: FieldNode) -> str:
@@ -196,25 +121,25 @@ def _measures(node: FieldNode) -> str:
         "article": f"({catalogue}->c->>'article')",
         "kind": f"({catalogue}->c->>'kind')",
     }
-    element = _leaves(_checked(node, leaves), leaves)
-    return _agg(
+    element = leaves_object(scalar_object(node, leaves), leaves)
+    return json_array(
         element, "jsonb_array_elements_text(e.payload->'measures') WITH ORDINALITY AS t(c, o)"
     )
 
 
 def _grade(node: FieldNode) -> str:
     pairs = []
-    for f in _fields(_no_args(node), {"level": 1, "reasons": 1}):
+    for f in plain_fields(no_arguments(node), {"level": 1, "reasons": 1}):
         if f.name.value == "level":
-            pairs.append((_key(f), "e.grade::text"))
+            pairs.append((response_key(f), "e.grade::text"))
         else:
-            pairs.append((_key(f), _reasons(f, "e.payload->'grade_reasons'")))
-    return f"CASE WHEN NULLIF(e.grade::text, '') IS NULL THEN NULL ELSE {_object(pairs)} END"
+            pairs.append((response_key(f), _reasons(f, "e.payload->'grade_reasons'")))
+    return f"CASE WHEN NULLIF(e.grade::text, '') IS NULL THEN NULL ELSE {json_object(pairs)} END"
 
 
 def _district(node: FieldNode) -> str:
     leaves = {"code": "d.code", "name": "d.name"}
-    row = _leaves(_checked(node, leaves), leaves)
+    row = leaves_object(scalar_object(node, leaves), leaves)
     return f"(SELECT {row} FROM district d WHERE d.id = s.district_id)"
 
 
@@ -225,7 +150,7 @@ def _district(node: FieldNode) -> str:
 _RECORDS = f"""
 SELECT r.id::text AS id, r.category::text AS category, r.type::text AS type,
        r.summary::text AS summary, r.decision_no::text AS decision_no, r.decision_date,
-       r.occurred_on, (r.published_at AT TIME ZONE {_lit(TZ.key)})::date AS published_on,
+       r.occurred_on, (r.published_at AT TIME ZONE {sql_literal(TZ.key)})::date AS published_on,
        NULLIF(r.issuing_unit, '')::text AS issuing_unit,
        (e.payload->'public_until'->>(r.id::text))::date AS public_until
 FROM jsonb_array_elements_text(e.payload->'public_record_ids') AS k(v)
@@ -252,7 +177,7 @@ def _node(f: FieldNode) -> str:
         "issuingUnit": "p.issuing_unit",
         "publicUntil": "p.public_until",
     }
-    return _leaves(_checked(f, leaves), leaves)
+    return leaves_object(scalar_object(f, leaves), leaves)
 
 
 def _first(node: FieldNode) -> int:
@@ -271,7 +196,7 @@ def _first(node: FieldNode) -> int:
 
 def _records(node: FieldNode) -> str:
     size = _first(node)
-    cursors = "ARRAY[" + ", ".join(_lit(encode_cursor(i)) for i in range(max(size, 1))) + "]"
+    cursors = "ARRAY[" + ", ".join(sql_literal(encode_cursor(i)) for i in range(max(size, 1))) + "]"
     shown = f"least(count(*), {size})"
     page_info = {
         "hasNextPage": f"(count(*) > {size})",
@@ -280,23 +205,23 @@ def _records(node: FieldNode) -> str:
         "endCursor": f"CASE WHEN {shown} > 0 THEN ({cursors})[{shown}] END",
     }
     pairs = []
-    for f in _fields(node, {"totalCount": 1, "edges": 1, "pageInfo": 1}):
+    for f in plain_fields(node, {"totalCount": 1, "edges": 1, "pageInfo": 1}):
         name = f.name.value
         if name == "totalCount":
-            pairs.append((_key(_scalar(f)), "count(*)"))
+            pairs.append((response_key(scalar_field(f)), "count(*)"))
         elif name == "pageInfo":
-            pairs.append((_key(f), _leaves(_checked(f, page_info), page_info)))
+            pairs.append((response_key(f), leaves_object(scalar_object(f, page_info), page_info)))
         else:
             edge = []
-            for g in _fields(_no_args(f), {"node": 1, "cursor": 1}):
+            for g in plain_fields(no_arguments(f), {"node": 1, "cursor": 1}):
                 if g.name.value == "node":
-                    edge.append((_key(g), _node(_no_args(g))))
+                    edge.append((response_key(g), _node(no_arguments(g))))
                 else:
-                    edge.append((_key(_scalar(g)), f"({cursors})[p.n]"))
-            element = _object(edge)
+                    edge.append((response_key(scalar_field(g)), f"({cursors})[p.n]"))
+            element = json_object(edge)
             pairs.append(
                 (
-                    _key(f),
+                    response_key(f),
                     f"coalesce(json_agg({element} ORDER BY p.n) FILTER (WHERE p.n <= {size}), "
                     "'[]'::json)",
                 )
@@ -305,12 +230,12 @@ def _records(node: FieldNode) -> str:
         "SELECT q.*, row_number() OVER (ORDER BY coalesce(q.published_on, q.occurred_on) DESC, "
         f'q.id COLLATE "C" DESC) AS n FROM ({_RECORDS}) AS q'
     )
-    return f"(SELECT {_object(pairs)} FROM ({ordered}) AS p)"
+    return f"(SELECT {json_object(pairs)} FROM ({ordered}) AS p)"
 
 
 def _plain(expression: str) -> Callable[[FieldNode], str]:
     def compile_field(f: FieldNode) -> str:
-        _scalar(f)
+        scalar_field(f)
         return expression
 
     return compile_field
@@ -330,39 +255,11 @@ def _subject_fields() -> dict[str, Callable[[FieldNode], str]]:
         district=_district,
         grade=_grade,
         lists=_lists,
-        reasons=lambda f: _reasons(_no_args(f), "e.payload->'reasons'"),
+        reasons=lambda f: _reasons(no_arguments(f), "e.payload->'reasons'"),
         measures=_measures,
         records=_records,
     )
     return out
-
-
-def _operation(query: str, operation_name: str | None) -> OperationDefinitionNode:
-    document = parse(query, no_location=True)
-    if len(document.definitions) != 1:
-        raise Unsupported("several definitions")
-    op = document.definitions[0]
-    if not isinstance(op, OperationDefinitionNode) or op.operation != OperationType.QUERY:
-        raise Unsupported("not a query")
-    if operation_name is not None and (op.name is None or op.name.value != operation_name):
-        raise Unsupported("operationName names no operation: the normal error")
-    if op.directives:
-        raise Unsupported("directives")
-    return op
-
-
-def _variable_type(op: OperationDefinitionNode, name: str) -> str:
-    """The type of a declared variable as written (`String!`, `Date`); a default value or a
-    directive makes it unsupported."""
-    for d in op.variable_definitions or ():
-        if d.variable.name.value == name:
-            if d.default_value is not None or d.directives:
-                raise Unsupported("a variable with a default or a directive")
-            inner = d.type.type if isinstance(d.type, NonNullTypeNode) else d.type
-            if not isinstance(inner, NamedTypeNode):
-                raise Unsupported("a list variable")
-            return inner.name.value + ("!" if isinstance(d.type, NonNullTypeNode) else "")
-    raise Unsupported("an undeclared variable: the validation error")
 
 
 def _root_arguments(
@@ -379,14 +276,14 @@ def _root_arguments(
             uscc = (None, value.value)
         elif a.name.value == "uscc" and isinstance(value, VariableNode):
             # String! only: a nullable variable in the String! argument is a validation error.
-            if _variable_type(op, value.name.value) != "String!":
+            if variable_type(op, value.name.value) != "String!":
                 raise Unsupported("the code's variable is not a String!")
             uscc = (value.name.value, None)
             used.append(value.name.value)
         elif a.name.value == "asOf" and isinstance(value, NullValueNode):
             pass  # today, as when it is left out
         elif a.name.value == "asOf" and isinstance(value, VariableNode):
-            if _variable_type(op, value.name.value) != "Date":
+            if variable_type(op, value.name.value) != "Date":
                 raise Unsupported("asOf's variable is not a Date")
             used.append(value.name.value)
             null_variables.append(value.name.value)
@@ -401,11 +298,14 @@ def _root_arguments(
 def compile_subject(root: FieldNode) -> str:
     """The JSON object of one subject (aliases s, e, cat) for the selection of `root`."""
     handlers = _subject_fields()
-    pairs = [(_key(f), handlers[_name(f, handlers)](f)) for f in _fields(root, handlers)]
-    aliases = sum(1 for _ in _aliases(root)) + (1 if root.alias else 0)
+    pairs = [
+        (response_key(f), handlers[field_name(f, handlers)](f))
+        for f in plain_fields(root, handlers)
+    ]
+    aliases = sum(1 for _ in aliased_fields(root)) + (1 if root.alias else 0)
     if aliases > 30:
         raise Unsupported("too many aliases: the limiter's error")
-    return _object(pairs)
+    return json_object(pairs)
 
 
 # The stored evaluation cannot be served as it is (stale, missing) or the answer needs
@@ -429,14 +329,14 @@ def plan(query: str, operation_name: str | None) -> Plan | None:
     if len(query) > MAX_PLANNED_CHARS:
         return None
     try:
-        op = _operation(query, operation_name)
-        roots = _fields(op, {"subject": 1})
+        op = single_query(query, operation_name)
+        roots = plain_fields(op, {"subject": 1})
         if len(roots) != 1:
             raise Unsupported("several root fields")
         root = roots[0]
         variable, literal, null_variables = _root_arguments(root, op)
         answer = compile_subject(root)
-        if _cost(op.selection_set.selections) > COST_BUDGET:
+        if selection_cost(op.selection_set.selections) > COST_BUDGET:
             raise Unsupported("over the cost budget: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):
         return None
@@ -446,29 +346,4 @@ SELECT {FALLBACK} AS fallback,
 FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id
 {catalogues_join()}
 WHERE s.uscc = $1"""
-    return Plan(sql, _key(root), variable, literal, null_variables)
-
-
-def _cost(selections: Iterable[object]) -> int:
-    """credit.api.limits.selection_cost for a planned document (fields only)."""
-    total = 0
-    for f in selections:
-        assert isinstance(f, FieldNode)
-        multiplier = 1
-        for a in f.arguments or ():
-            if a.name.value == "first":
-                value = a.value
-                multiplier = (
-                    max(1, int(value.value)) if isinstance(value, IntValueNode) else DEFAULT_PAGE
-                )
-        inner = _cost(f.selection_set.selections) if f.selection_set else 0
-        total += 1 + multiplier * inner
-    return total
-
-
-def _aliases(node: FieldNode) -> Iterator[FieldNode]:
-    for s in node.selection_set.selections if node.selection_set else ():
-        if isinstance(s, FieldNode):
-            if s.alias:
-                yield s
-            yield from _aliases(s)
+    return Plan(sql, response_key(root), variable, literal, null_variables)

@@ -30,21 +30,23 @@ from graphql import (
 from credit.apicore.pagination import MAX_PAGE_SIZE, encode_cursor
 from credit.subjects.identifiers import normalise
 from credit.subjects.person_lookup import looks_like_id_number
-from credit.subjects.public_plan import (
+from credit.subjects.plan_ast import (
     COST_BUDGET,
-    FALLBACK,
     MAX_PLANNED_CHARS,
     Unsupported,
-    _aliases,
-    _cost,
-    _fields,
-    _key,
-    _lit,
-    _no_args,
-    _object,
-    _operation,
-    _scalar,
-    _variable_type,
+    aliased_fields,
+    json_object,
+    no_arguments,
+    plain_fields,
+    response_key,
+    scalar_field,
+    selection_cost,
+    single_query,
+    sql_literal,
+    variable_type,
+)
+from credit.subjects.public_plan import (
+    FALLBACK,
     catalogues_join,
     compile_subject,
 )
@@ -71,7 +73,7 @@ def _arguments(root: FieldNode, op: OperationDefinitionNode) -> tuple[str | None
         if a.name.value == "name" and isinstance(value, StringValueNode):
             literal = value.value
         elif a.name.value == "name" and isinstance(value, VariableNode):
-            if _variable_type(op, value.name.value) != "String!":
+            if variable_type(op, value.name.value) != "String!":
                 raise Unsupported("the name's variable is not a String!")
             variable = value.name.value
         elif a.name.value == "first" and isinstance(value, IntValueNode):
@@ -93,7 +95,7 @@ TOTAL = "(SELECT least(count(*), /*CAP*/) FROM (SELECT FROM found LIMIT /*CAP*/ 
 
 
 def _connection(root: FieldNode, size: int) -> str:
-    cursors = "ARRAY[" + ", ".join(_lit(encode_cursor(i)) for i in range(max(size, 1))) + "]"
+    cursors = "ARRAY[" + ", ".join(sql_literal(encode_cursor(i)) for i in range(max(size, 1))) + "]"
     shown = "count(p.id)"
     page_info = {
         "hasNextPage": f"({shown} < {TOTAL})",
@@ -102,28 +104,31 @@ def _connection(root: FieldNode, size: int) -> str:
         "endCursor": f"CASE WHEN {shown} > 0 THEN ({cursors})[{shown}] END",
     }
     pairs = []
-    for f in _fields(root, {"totalCount": 1, "edges": 1, "pageInfo": 1}):
+    for f in plain_fields(root, {"totalCount": 1, "edges": 1, "pageInfo": 1}):
         name = f.name.value
         if name == "totalCount":
-            pairs.append((_key(_scalar(f)), TOTAL))
+            pairs.append((response_key(scalar_field(f)), TOTAL))
         elif name == "pageInfo":
-            info = [(_key(_scalar(g)), page_info[g.name.value]) for g in _fields(f, page_info)]
-            pairs.append((_key(_no_args(f)), _object(info)))
+            info = [
+                (response_key(scalar_field(g)), page_info[g.name.value])
+                for g in plain_fields(f, page_info)
+            ]
+            pairs.append((response_key(no_arguments(f)), json_object(info)))
         else:
             edge = []
-            for g in _fields(_no_args(f), {"node": 1, "cursor": 1}):
+            for g in plain_fields(no_arguments(f), {"node": 1, "cursor": 1}):
                 if g.name.value == "node":
-                    edge.append((_key(g), compile_subject(_no_args(g))))
+                    edge.append((response_key(g), compile_subject(no_arguments(g))))
                 else:
-                    edge.append((_key(_scalar(g)), f"({cursors})[p.n]"))
+                    edge.append((response_key(scalar_field(g)), f"({cursors})[p.n]"))
             pairs.append(
                 (
-                    _key(f),
-                    f"coalesce(json_agg({_object(edge)} ORDER BY p.n) FILTER "
+                    response_key(f),
+                    f"coalesce(json_agg({json_object(edge)} ORDER BY p.n) FILTER "
                     "(WHERE p.id IS NOT NULL), '[]'::json)",
                 )
             )
-    return _object(pairs)
+    return json_object(pairs)
 
 
 @lru_cache(maxsize=256)
@@ -132,16 +137,16 @@ def search_plan(query: str, operation_name: str | None) -> SearchPlan | None:
     if len(query) > MAX_PLANNED_CHARS:
         return None
     try:
-        op = _operation(query, operation_name)
-        roots = _fields(op, {"subjectSearch": 1})
+        op = single_query(query, operation_name)
+        roots = plain_fields(op, {"subjectSearch": 1})
         if len(roots) != 1:
             raise Unsupported("several root fields")
         root = roots[0]
         variable, literal, size = _arguments(root, op)
         answer = _connection(root, size)
-        if sum(1 for _ in _aliases(root)) + (1 if root.alias else 0) > 30:
+        if sum(1 for _ in aliased_fields(root)) + (1 if root.alias else 0) > 30:
             raise Unsupported("too many aliases: the limiter's error")
-        if _cost(op.selection_set.selections) > COST_BUDGET:
+        if selection_cost(op.selection_set.selections) > COST_BUDGET:
             raise Unsupported("over the cost budget: the limiter's error")
     except (Unsupported, GraphQLError, RecursionError):
         return None
@@ -160,7 +165,7 @@ FROM page p
 JOIN subject s ON s.id = p.id
 LEFT JOIN evaluation e ON e.subject_id = s.id
 {catalogues_join()}"""
-    return SearchPlan(sql, _key(root), variable, literal)
+    return SearchPlan(sql, response_key(root), variable, literal)
 
 
 def search_term(found: SearchPlan, variables: dict[str, Any]) -> str | None:

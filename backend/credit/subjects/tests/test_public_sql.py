@@ -197,10 +197,10 @@ def test_other_shapes_are_left_to_the_resolvers(query: str) -> None:
 
 def test_the_limits_are_the_cost_limiters() -> None:
     from credit.api import limits
-    from credit.subjects import public_plan
+    from credit.subjects import plan_ast
 
-    assert public_plan.COST_BUDGET == limits.PUBLIC_COST_BUDGET
-    assert public_plan.DEFAULT_PAGE == limits.DEFAULT_PAGE
+    assert plan_ast.COST_BUDGET == limits.PUBLIC_COST_BUDGET
+    assert plan_ast.DEFAULT_PAGE == limits.DEFAULT_PAGE
     node = "id category type typeName summary decisionNo decisionDate occurredOn publishedOn"
     records = f"records(first: 100) {{ edges {{ node {{ {node} }} }} }}"  # cost 1 + 100 * 11
     three = " ".join(f"r{i}: {records}" for i in range(3))
