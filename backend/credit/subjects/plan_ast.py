@@ -166,3 +166,16 @@ def aliased_fields(node: FieldNode) -> Iterator[FieldNode]:
             if s.alias:
                 yield s
             yield from aliased_fields(s)
+
+
+def single_root(
+    query: str, operation_name: str | None, name: str
+) -> tuple[OperationDefinitionNode, FieldNode]:
+    """The query and its one root field `name`, the only shape a planner answers."""
+    if len(query) > MAX_PLANNED_CHARS:
+        raise Unsupported("a long document: the size and token limits are the normal path's")
+    op = single_query(query, operation_name)
+    roots = plain_fields(op, {name: 1})
+    if len(roots) != 1:
+        raise Unsupported("several root fields")
+    return op, roots[0]

@@ -29,12 +29,10 @@ from graphql import (
 from credit.subjects.identifiers import InvalidUSCC, validate_uscc
 from credit.subjects.plan_ast import (
     COST_BUDGET,
-    MAX_PLANNED_CHARS,
     Unsupported,
-    plain_fields,
     response_key,
     selection_cost,
-    single_query,
+    single_root,
     variable_type,
 )
 from credit.subjects.public_plan import (
@@ -91,14 +89,8 @@ def _arguments(root: FieldNode, op: OperationDefinitionNode) -> tuple[str, tuple
 @lru_cache(maxsize=256)
 def batch_plan(query: str, operation_name: str | None) -> BatchPlan | None:
     """The plan for a batch document, or None when the normal resolvers must answer it."""
-    if len(query) > MAX_PLANNED_CHARS:
-        return None
     try:
-        op = single_query(query, operation_name)
-        roots = plain_fields(op, {"subjects": 1})
-        if len(roots) != 1:
-            raise Unsupported("several root fields")
-        root = roots[0]
+        op, root = single_root(query, operation_name, "subjects")
         usccs, null_variables = _arguments(root, op)
         answer = compile_subject(root)
         assert root.selection_set is not None  # compile_subject refuses a bare field

@@ -34,7 +34,6 @@ from credit.apicore.pagination import MAX_PAGE_SIZE, encode_cursor
 from credit.core.clock import TZ
 from credit.subjects.plan_ast import (
     COST_BUDGET,
-    MAX_PLANNED_CHARS,
     Unsupported,
     aliased_fields,
     field_name,
@@ -48,7 +47,7 @@ from credit.subjects.plan_ast import (
     scalar_field,
     scalar_object,
     selection_cost,
-    single_query,
+    single_root,
     sql_literal,
     variable_type,
 )
@@ -326,14 +325,8 @@ def catalogues_join() -> str:
 @lru_cache(maxsize=512)
 def plan(query: str, operation_name: str | None) -> Plan | None:
     """The plan for a document, or None when the normal resolvers must answer it."""
-    if len(query) > MAX_PLANNED_CHARS:
-        return None
     try:
-        op = single_query(query, operation_name)
-        roots = plain_fields(op, {"subject": 1})
-        if len(roots) != 1:
-            raise Unsupported("several root fields")
-        root = roots[0]
+        op, root = single_root(query, operation_name, "subject")
         variable, literal, null_variables = _root_arguments(root, op)
         answer = compile_subject(root)
         if selection_cost(op.selection_set.selections) > COST_BUDGET:

@@ -32,7 +32,6 @@ from credit.subjects.identifiers import normalise
 from credit.subjects.person_lookup import looks_like_id_number
 from credit.subjects.plan_ast import (
     COST_BUDGET,
-    MAX_PLANNED_CHARS,
     Unsupported,
     aliased_fields,
     json_object,
@@ -41,7 +40,7 @@ from credit.subjects.plan_ast import (
     response_key,
     scalar_field,
     selection_cost,
-    single_query,
+    single_root,
     sql_literal,
     variable_type,
 )
@@ -134,14 +133,8 @@ def _connection(root: FieldNode, size: int) -> str:
 @lru_cache(maxsize=256)
 def search_plan(query: str, operation_name: str | None) -> SearchPlan | None:
     """The plan for a search document, or None when the normal resolvers must answer it."""
-    if len(query) > MAX_PLANNED_CHARS:
-        return None
     try:
-        op = single_query(query, operation_name)
-        roots = plain_fields(op, {"subjectSearch": 1})
-        if len(roots) != 1:
-            raise Unsupported("several root fields")
-        root = roots[0]
+        op, root = single_root(query, operation_name, "subjectSearch")
         variable, literal, size = _arguments(root, op)
         answer = _connection(root, size)
         if sum(1 for _ in aliased_fields(root)) + (1 if root.alias else 0) > 30:
