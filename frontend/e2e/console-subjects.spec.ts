@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { asUser, choose, signIn } from './console'
+import { asUser, signIn } from './console'
 import { expect, expectNoHorizontalScroll, test } from './fixtures'
 
 // Subjects managed in the console (新建主体 / 编辑主体, 曾用名), and one policy's vocabulary:
